@@ -1,0 +1,259 @@
+"""`papers`: the command line. Each command parses options and calls into the packages."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from functools import wraps
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import click
+
+from index.home import resolve_home
+from index.lock import StoreLocked
+from index.store import Store, StoreVersionError
+from search.output import render
+from search.query import QueryError
+
+try:
+    __version__ = version("panel-papers")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0+unknown"
+
+EXIT_FAILED_FILES, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 1, 2, 3, 130
+
+
+class PapersError(click.ClickException):
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def home_option(command):
+    """--home on every command, so it can follow the command name as users type it."""
+
+    @click.option(
+        "--home",
+        type=click.Path(file_okay=False),
+        envvar="PAPERS_HOME",
+        help="Data directory (default ./papers-data; or set PAPERS_HOME).",
+    )
+    @wraps(command)
+    def wrapper(*args, home=None, **kwargs):
+        home = home or click.get_current_context().find_root().params.get("home")
+        store = Store(resolve_home(home))
+        try:
+            return command(*args, store=store, **kwargs)
+        except QueryError as exc:
+            raise PapersError(str(exc), EXIT_USAGE) from None
+        except StoreVersionError as exc:
+            raise PapersError(str(exc)) from None
+        except StoreLocked as exc:
+            raise PapersError(f"{exc}; try again when it has finished", EXIT_LOCKED) from None
+        finally:
+            store.close()
+
+    return wrapper
+
+
+def output_options(command):
+    """--json / --csv on every listing command, as in sqlite-utils."""
+
+    @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+    @click.option("--csv", "as_csv", is_flag=True, help="Output CSV.")
+    @wraps(command)
+    def wrapper(*args, as_json=False, as_csv=False, **kwargs):
+        if as_json and as_csv:
+            raise PapersError("choose one of --json and --csv", EXIT_USAGE)
+        fmt = "json" if as_json else "csv" if as_csv else "table"
+        return command(*args, fmt=fmt, **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="papers")
+@click.option("--home", type=click.Path(file_okay=False), envvar="PAPERS_HOME",
+              help="Data directory (default ./papers-data; or set PAPERS_HOME).")
+def cli(home):
+    """Panel Papers: turn council committee papers (PDF) into searchable records.
+
+    \b
+    Quick start:
+        papers ingest corpus/
+        papers search '"special guardianship"' --sort date
+        papers status
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: CPU count).")
+@click.option("--no-wait", is_flag=True, help="Fail at once if another ingest holds the store.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and the summary.")
+@home_option
+def ingest(paths, jobs, no_wait, quiet, store):
+    """Read PDFs (files or folders, recursively) into the store.
+
+    Unchanged files are skipped without being read; a changed file replaces its
+    old records; the same content under two paths is stored once. A broken file
+    is reported and the batch goes on.
+
+    \b
+    Exit status: 0 all files stored or unchanged; 1 some files failed (listed,
+    and kept in `papers status`); 2 bad usage; 3 the store is locked by another
+    ingest (with --no-wait); 130 interrupted (run again to finish).
+
+    \b
+    Examples:
+        papers ingest corpus/
+        papers ingest --jobs 2 ~/papers/2019 ~/papers/2020/minutes.pdf
+        PAPERS_HOME=/data/papers papers ingest /mnt/moderngov
+    """
+    from ingest.pipeline import ingest as run_ingest
+    from ingest.progress import make_progress
+
+    progress = make_progress(quiet=quiet)
+    report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait)
+    click.echo(
+        f"ingested {report.ingested}, unchanged {report.unchanged}, "
+        f"new paths to known content {report.linked}, failed {len(report.failed)}; "
+        f"{report.pages} pages in {report.seconds:.1f}s"
+        + (f" ({report.pages / report.seconds:.0f} pages/s)" if report.pages else "")
+    )
+    if report.interrupted:
+        click.echo("interrupted: run the same command again to finish", err=True)
+    sys.exit(report.exit_code)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only meetings on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only meetings on or before this date.")
+@click.option("--kind", help="Only documents of this kind (agenda_pack, agenda, minutes, report, ...).")
+@click.option("--committee", help="Only this committee (words of its name).")
+@click.option("--limit", type=int, default=10, show_default=True, help="Most hits to show.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
+              help="date: newest meeting first.")
+@output_options
+@home_option
+def search(query, since, until, kind, committee, limit, sort, fmt, store):
+    """Search every page; each hit cites file and page.
+
+    QUERY uses Whoosh syntax: words (stemmed, so "placements" finds
+    "placement"), "exact phrases", AND / OR / NOT, parentheses and
+    field:value (fields: content, file, kind, committee, page).
+
+    \b
+    Examples:
+        papers search '"special guardianship"' --sort date
+        papers search 'dental AND checks' --since 2019-01-01 --json
+        papers search 'kind:minutes missing' --limit 5
+    """
+    from search.pages import search_pages
+
+    result = search_pages(
+        store, query, since=since, until=until, kind=kind, committee=committee, limit=limit, sort=sort
+    )
+    if fmt != "table":
+        rows = [hit.as_dict() for hit in result.hits]
+        click.echo(render(rows, fmt, ["file", "page", "meeting_date", "kind", "committee", "score", "snippet", "path"]))
+        return
+    _print_hits(result)
+
+
+def _print_hits(result) -> None:
+    if not result.hits:
+        hint = f" Did you mean: {result.suggestions[0]}?" if result.suggestions else ""
+        click.echo(f"No pages match {result.query!r}.{hint}")
+        return
+    for hit in result.hits:
+        click.secho(
+            f"{hit.meeting_date or 'undated'}  {hit.committee or '-'}  [{hit.kind or '?'}]", bold=True
+        )
+        click.echo(f"  {hit.file}, page {hit.page}   (score {hit.score:g})")
+        click.echo(f"  {_bold_marks(hit.snippet)}\n")
+    shown = len(result.hits)
+    click.echo(f"{shown} of {result.total} matching pages" + ("" if shown == result.total else " (use --limit)"))
+
+
+def _bold_marks(snippet: str) -> str:
+    parts = snippet.split("**")
+    return "".join(click.style(p, bold=True) if i % 2 else p for i, p in enumerate(parts))
+
+
+@cli.command()
+@output_options
+@home_option
+def status(fmt, store):
+    """Counts, failures, store size and schema version.
+
+    \b
+    Examples:
+        papers status
+        papers status --json
+    """
+    store.check_readable()
+    info = store.status()
+    failures = store.failures()
+    if fmt == "json":
+        click.echo(json.dumps({**info, "failures": failures}, indent=2))
+        return
+    if fmt == "csv":
+        click.echo(render([info], "csv"))
+        return
+    for key, value in info.items():
+        click.echo(f"{key.replace('_', ' '):20} {value}")
+    for failure in failures:
+        click.echo(f"failed: {failure['path']}: {failure['reason']}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE, not stdout.")
+@home_option
+def export(fmt, output, store):
+    """Export every document and its records, in the shape of corpus/gold.json.
+
+    \b
+    Examples:
+        papers export --format json > export.json
+        papers export -o export.json
+    """
+    from search.export import export_store
+
+    store.check_readable()
+    text = json.dumps(export_store(store), indent=2, ensure_ascii=False)
+    if output:
+        Path(output).write_text(text + "\n")
+    else:
+        click.echo(text)
+
+
+@cli.command()
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: CPU count).")
+@home_option
+def rebuild(jobs, store):
+    """Rebuild the store from scratch by re-reading every known file.
+
+    Use after upgrading papers when a command says the store's schema differs.
+
+    \b
+    Example:
+        papers rebuild
+    """
+    from ingest.pipeline import rebuild as run_rebuild
+    from ingest.progress import make_progress
+
+    report = run_rebuild(store, jobs=jobs, progress=make_progress(quiet=False))
+    click.echo(f"rebuilt: {report.ingested} documents, {report.pages} pages, failed {len(report.failed)}")
+    sys.exit(report.exit_code)
+
+
+def main():
+    cli(prog_name="papers")
+
+
+if __name__ == "__main__":
+    main()

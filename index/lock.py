@@ -1,0 +1,40 @@
+"""One writer at a time: an advisory lock on a file in the data directory.
+
+flock is released by the kernel when the process dies, even by kill -9, so a
+crashed ingest never leaves the store locked.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class StoreLocked(Exception):
+    pass
+
+
+@contextmanager
+def writer_lock(
+    path: Path, wait: bool = True, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "unknown"
+            message = f"another papers ingest (pid {holder}) is writing to {path.parent}"
+            if not wait:
+                raise StoreLocked(message) from None
+            if on_wait:
+                on_wait(f"{message}; waiting for it to finish")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)

@@ -1,0 +1,62 @@
+"""The SQLite schema. Bump SCHEMA_VERSION whenever a table changes shape:
+a store built by another version is rebuilt, never mixed."""
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+# Child tables of documents, deleted before their document (children first).
+DOCUMENT_CHILDREN = ["pages", "paths"]
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db["documents"].create(
+        {
+            "id": str,  # SHA-256 of the file's bytes
+            "file": str,  # base name of the first path seen
+            "kind": str,
+            "committee": str,
+            "meeting_date": str,
+            "pages": int,
+            "pages_without_text": int,
+            "title": str,
+            "producer": str,
+            "creation_date": str,
+            "size": int,
+            "indexed": int,  # 1 once its pages are committed to the search index
+            "ingested_at": str,
+        },
+        pk="id",
+        not_null={"file", "pages", "indexed"},
+        if_not_exists=True,
+    )
+    db["paths"].create(
+        {"path": str, "document_id": str, "size": int, "mtime_ns": int, "seen_at": str},
+        pk="path",
+        foreign_keys=[("document_id", "documents", "id")],
+        if_not_exists=True,
+    )
+    db["pages"].create(
+        {"document_id": str, "number": int, "text": str, "has_text_layer": int, "width": float, "height": float},
+        pk=("document_id", "number"),
+        foreign_keys=[("document_id", "documents", "id")],
+        if_not_exists=True,
+    )
+    db["failures"].create(
+        {"path": str, "reason": str, "size": int, "mtime_ns": int, "failed_at": str},
+        pk="path",
+        if_not_exists=True,
+    )
+    db["paths"].create_index(["document_id"], if_not_exists=True)
+    db["documents"].create_index(["meeting_date"], if_not_exists=True)
+    db["documents"].create_index(["indexed"], if_not_exists=True)
+    db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+
+
+def stored_version(db: sqlite_utils.Database) -> int | None:
+    if "meta" not in db.table_names():
+        return None if not db.table_names() else 0
+    row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0

@@ -1,0 +1,288 @@
+"""The store: one data directory holding the SQLite database and the search index.
+
+Every write goes through Store. A document lands in SQLite first with
+indexed=0, then in the search index, then is marked indexed=1. recover()
+finishes or undoes whatever a killed run left between those steps, so the two
+never disagree for long and nothing is duplicated.
+"""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from extract.records import ParsedDocument
+from index.fulltext import INDEX_VERSION, FullTextIndex, IndexedPage
+from index.home import DB_NAME, LOCK_NAME, WHOOSH_DIR
+from index.schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, stored_version
+
+
+class StoreVersionError(Exception):
+    pass
+
+
+@dataclass
+class KnownPath:
+    path: str
+    document_id: str | None
+    size: int
+    mtime_ns: int
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, home: Path):
+        self.home = home
+        self.db_path = home / DB_NAME
+        self.lock_path = home / LOCK_NAME
+        self.fulltext = FullTextIndex(home / WHOOSH_DIR)
+        self._db: sqlite_utils.Database | None = None
+
+    # -- opening ---------------------------------------------------------------
+    @property
+    def db(self) -> sqlite_utils.Database:
+        if self._db is None:
+            self._db = _connect(self.db_path)
+        return self._db
+
+    def exists(self) -> bool:
+        return self.db_path.exists()
+
+    def version(self) -> int | None:
+        return stored_version(self.db) if self.exists() else None
+
+    def check_readable(self) -> None:
+        """Readers refuse a store of another schema rather than misread it."""
+        if not self.exists():
+            raise StoreVersionError(f"no store at {self.home}: run `papers ingest PATH` first")
+        found = self.version()
+        if found != SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"the store at {self.home} has schema version {found}, this papers uses "
+                f"{SCHEMA_VERSION}: run `papers rebuild` to rebuild it"
+            )
+        if self.fulltext.version() != INDEX_VERSION:
+            raise StoreVersionError(
+                f"the search index at {self.fulltext.directory} is missing or of another version: "
+                "run `papers rebuild` to rebuild it"
+            )
+
+    def open_for_writing(self, say=lambda text: None) -> list[str]:
+        """Create or upgrade the store; returns paths to re-ingest if it had to be rebuilt."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        found = self.version()
+        known: list[str] = []
+        if found not in (None, SCHEMA_VERSION):
+            known = self._known_paths_any_version()
+            self._delete_database()
+            say(
+                f"the store at {self.home} has schema version {found}, this papers uses "
+                f"{SCHEMA_VERSION}: rebuilding it from {len(known)} known files"
+            )
+        create_schema(self.db)
+        old_index = self.fulltext.version() if self.fulltext.exists() else None
+        if self.fulltext.ensure():
+            # A new or other-version index: every document must be indexed again.
+            stale = self.db.execute("update documents set indexed = 0").rowcount
+            if stale:
+                say(f"search index version {old_index} differs from {INDEX_VERSION}: re-indexing {stale} documents")
+        return known
+
+    def reset(self) -> list[str]:
+        """Delete the database and search index; returns the paths they knew."""
+        known = self._known_paths_any_version() if self.exists() else []
+        self._delete_database()
+        if self.fulltext.directory.exists():
+            shutil.rmtree(self.fulltext.directory)
+        return known
+
+    def _delete_database(self) -> None:
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+
+    def _known_paths_any_version(self) -> list[str]:
+        try:
+            return [row[0] for row in self.db.execute("select path from paths")]
+        except Exception:
+            return []
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # -- ingest bookkeeping ----------------------------------------------------
+    def known_path(self, path: str) -> KnownPath | None:
+        row = self.db.execute(
+            "select path, document_id, size, mtime_ns from paths where path = ?", [path]
+        ).fetchone()
+        if row:
+            return KnownPath(*row)
+        row = self.db.execute("select path, size, mtime_ns from failures where path = ?", [path]).fetchone()
+        return KnownPath(row[0], None, row[1], row[2]) if row else None
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.db.execute("select 1 from documents where id = ?", [doc_id]).fetchone() is not None
+
+    def add_path(self, path: str, doc_id: str, size: int, mtime_ns: int) -> list[str]:
+        """Point a path at an already stored document; returns documents left without a path."""
+        with self.db.atomic():
+            previous = self._point_path(path, doc_id, size, mtime_ns)
+            return self._drop_orphans(previous)
+
+    def save_document(self, doc: ParsedDocument) -> list[str]:
+        """Store a parsed document (indexed=0); returns ids of documents it replaced."""
+        with self.db.atomic():
+            self._delete_rows(doc.id)
+            self.db["documents"].insert(
+                {**doc.meta, "id": doc.id, "size": doc.size, "indexed": 0, "ingested_at": _now()},
+                pk="id",
+            )
+            self.db["pages"].insert_all(
+                ({**page, "document_id": doc.id} for page in doc.pages), pk=("document_id", "number")
+            )
+            previous = self._point_path(doc.path, doc.id, doc.size, doc.mtime_ns)
+            return self._drop_orphans(previous)
+
+    def _point_path(self, path: str, doc_id: str, size: int, mtime_ns: int) -> str | None:
+        row = self.db.execute("select document_id from paths where path = ?", [path]).fetchone()
+        self.db["paths"].upsert(
+            {"path": path, "document_id": doc_id, "size": size, "mtime_ns": mtime_ns, "seen_at": _now()},
+            pk="path",
+        )
+        self.db.execute("delete from failures where path = ?", [path])
+        return row[0] if row and row[0] != doc_id else None
+
+    def _drop_orphans(self, previous: str | None) -> list[str]:
+        if previous is None:
+            return []
+        still_used = self.db.execute("select 1 from paths where document_id = ?", [previous]).fetchone()
+        if still_used:
+            return []
+        self._delete_rows(previous)
+        return [previous]
+
+    def _delete_rows(self, doc_id: str) -> None:
+        for table in DOCUMENT_CHILDREN:
+            if table != "paths":
+                self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+        self.db.execute("delete from documents where id = ?", [doc_id])
+
+    def record_failure(self, path: str, reason: str, size: int, mtime_ns: int) -> None:
+        with self.db.atomic():
+            self.db["failures"].upsert(
+                {"path": path, "reason": reason, "size": size, "mtime_ns": mtime_ns, "failed_at": _now()},
+                pk="path",
+            )
+
+    def mark_indexed(self, doc_ids: Iterable[str]) -> None:
+        ids = list(doc_ids)
+        with self.db.atomic():
+            self.db.conn.executemany("update documents set indexed = 1 where id = ?", [(i,) for i in ids])
+
+    def unindexed_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute("select id from documents where indexed = 0")]
+
+    def indexed_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("select id from documents where indexed = 1")}
+
+    def pages_for_index(self, doc_id: str) -> Iterator[IndexedPage]:
+        doc = self.db["documents"].get(doc_id)
+        for number, text in self.db.execute(
+            "select number, text from pages where document_id = ? order by number", [doc_id]
+        ):
+            yield IndexedPage(
+                doc_id=doc_id,
+                file=doc["file"],
+                page=number,
+                text=text,
+                meeting_date=doc["meeting_date"],
+                kind=doc["kind"],
+                committee=doc["committee"],
+            )
+
+    def recover(self) -> int:
+        """Bring the search index in line with SQLite after an interrupted run.
+
+        Returns the number of documents (re)indexed.
+        """
+        in_sqlite = self.indexed_ids()
+        pending = self.unindexed_ids()
+        orphans = self.fulltext.indexed_doc_ids() - in_sqlite - set(pending)
+        if not pending and not orphans:
+            return 0
+        writer = self.fulltext.writer()
+        try:
+            writer.delete_documents(orphans | set(pending))
+            for doc_id in pending:
+                writer.add_pages(self.pages_for_index(doc_id))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        self.mark_indexed(pending)
+        return len(pending)
+
+    # -- reading ---------------------------------------------------------------
+    def documents(self) -> list[dict]:
+        rows = self.db.execute_returning_dicts(
+            "select * from documents order by meeting_date is null, meeting_date, file"
+        )
+        for row in rows:
+            row["paths"] = [
+                r[0] for r in self.db.execute("select path from paths where document_id = ? order by path", [row["id"]])
+            ]
+        return rows
+
+    def failures(self) -> list[dict]:
+        return self.db.execute_returning_dicts("select * from failures order by path")
+
+    def first_paths(self, doc_ids: set[str]) -> dict[str, str]:
+        if not doc_ids:
+            return {}
+        marks = ",".join("?" * len(doc_ids))
+        rows = self.db.execute(
+            f"select document_id, min(path) from paths where document_id in ({marks}) group by document_id",
+            list(doc_ids),
+        )
+        return dict(rows.fetchall())
+
+    def pending_ids(self) -> set[str]:
+        return set(self.unindexed_ids())
+
+    def status(self) -> dict:
+        count = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "home": str(self.home),
+            "schema_version": self.version(),
+            "documents": count("select count(*) from documents"),
+            "paths": count("select count(*) from paths"),
+            "pages": count("select count(*) from pages"),
+            "pages_without_text": count("select count(*) from pages where has_text_layer = 0"),
+            "pending_index": count("select count(*) from documents where indexed = 0"),
+            "failures": count("select count(*) from failures"),
+            "indexed_pages": self.fulltext.page_count(),
+            "size_bytes": _size_of(self.home),
+        }
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 10000")
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def _size_of(home: Path) -> int:
+    return sum(f.stat().st_size for f in home.rglob("*") if f.is_file())

@@ -1,0 +1,67 @@
+"""What a worker process does with one file: read it and return plain data.
+
+Runs in worker processes, so it touches no store; the parent writes.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from extract.metadata import document_meta
+from extract.records import ParsedDocument
+from ingest.reader import UnreadablePDF, open_pdf, pdf_info, read_document_pages
+
+
+@dataclass
+class Failure:
+    path: str
+    size: int
+    mtime_ns: int
+    reason: str
+
+
+def parse_file(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument | Failure:
+    try:
+        return _parse(path, sha256, size, mtime_ns)
+    except UnreadablePDF as exc:
+        return Failure(path, size, mtime_ns, str(exc))
+    except MemoryError:
+        return Failure(path, size, mtime_ns, "too large to read in memory")
+    except Exception as exc:  # a broken file must never stop the batch
+        return Failure(path, size, mtime_ns, f"unreadable PDF ({type(exc).__name__}: {exc})")
+
+
+def _parse(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument:
+    pdf = open_pdf(Path(path))
+    try:
+        info = pdf_info(pdf)
+        pages = read_document_pages(pdf)
+    finally:
+        pdf.close()
+    name = Path(path).name
+    meta = document_meta(pages, name, info.title)
+    return ParsedDocument(
+        id=sha256,
+        path=path,
+        size=size,
+        mtime_ns=mtime_ns,
+        meta={
+            "file": name,
+            **asdict(meta),
+            "pages": info.pages,
+            "pages_without_text": sum(not p.has_text_layer for p in pages),
+            "title": info.title,
+            "producer": info.producer,
+            "creation_date": info.creation_date,
+        },
+        pages=[
+            {
+                "number": p.number,
+                "text": p.text,
+                "has_text_layer": int(p.has_text_layer),
+                "width": p.width,
+                "height": p.height,
+            }
+            for p in pages
+        ],
+    )

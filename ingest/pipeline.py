@@ -1,0 +1,200 @@
+"""The ingest run: find files, skip what is unchanged, parse the rest in worker
+processes, and store each document from the parent alone."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extract.records import ParsedDocument
+from index.fulltext import IndexedPage
+from index.lock import writer_lock
+from index.store import Store
+from ingest.discover import Candidate, discover, sha256_of
+from ingest.parse import Failure, parse_file
+
+# Pages per search-index commit: bounds the work a kill can throw away
+# without paying Whoosh's per-commit cost for every small document.
+COMMIT_EVERY_PAGES = 2000
+
+
+class Progress:
+    """Receives progress events; the CLI draws a bar or prints a summary."""
+
+    def start(self, files: int) -> None: ...
+    def advance(self, pages: int) -> None: ...
+    def message(self, text: str) -> None: ...
+    def close(self) -> None: ...
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    unchanged: int = 0
+    linked: int = 0  # new paths whose content was already stored
+    failed: list[Failure] = field(default_factory=list)
+    pages: int = 0
+    seconds: float = 0.0
+    recovered: int = 0
+    rebuilt_from: int = 0
+    interrupted: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 130
+        return 1 if self.failed else 0
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    wait: bool = True,
+    reset: bool = False,
+) -> IngestReport:
+    """Ingest paths; with reset, first empty the store and re-read every file it knew."""
+    progress = progress or Progress()
+    report = IngestReport()
+    started = time.perf_counter()
+    with writer_lock(store.lock_path, wait=wait, on_wait=progress.message):
+        paths = [*paths, *(store.reset() if reset else [])]
+        rebuild = store.open_for_writing(say=progress.message)
+        report.rebuilt_from = len(rebuild)
+        report.recovered = store.recover()
+        queue, aliases = _plan(store, [*paths, *rebuild], report, progress)
+        try:
+            _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress)
+        except KeyboardInterrupt:
+            report.interrupted = True
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def rebuild(store: Store, jobs: int | None = None, progress: Progress | None = None) -> IngestReport:
+    return ingest(store, [], jobs=jobs, progress=progress, reset=True)
+
+
+def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progress):
+    """Split files into unchanged (skipped), known content (linked) and work to parse."""
+    queue: dict[str, Candidate] = {}
+    aliases: dict[str, list[Candidate]] = defaultdict(list)
+    for found in discover(paths):
+        if isinstance(found, tuple):
+            _fail(store, Failure(found[0], 0, 0, found[1]), report, progress)
+            continue
+        known = store.known_path(found.path)
+        if known and (known.size, known.mtime_ns) == (found.size, found.mtime_ns):
+            report.unchanged += 1
+            continue
+        try:
+            sha = sha256_of(found.path)
+        except OSError as exc:
+            _fail(store, Failure(found.path, found.size, found.mtime_ns, exc.strerror or str(exc)), report, progress)
+            continue
+        if known and known.document_id == sha:
+            store.add_path(found.path, sha, found.size, found.mtime_ns)  # touched, same bytes
+            report.unchanged += 1
+        elif store.has_document(sha):
+            store.add_path(found.path, sha, found.size, found.mtime_ns)
+            report.linked += 1
+        elif sha in queue:
+            aliases[sha].append(found)
+        else:
+            queue[sha] = found
+    return queue, aliases
+
+
+def _run(store, queue, aliases, jobs, report, progress) -> None:
+    progress.start(len(queue))
+    if not queue:
+        progress.close()
+        return
+    tasks = [(c.path, sha, c.size, c.mtime_ns) for sha, c in queue.items()]
+    pool = multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=50) if jobs > 1 else None
+    batch = _IndexBatch(store)
+    try:
+        results = pool.imap_unordered(_parse_task, tasks) if pool else map(_parse_task, tasks)
+        for result in results:
+            if isinstance(result, Failure):
+                _fail(store, result, report, progress)
+                progress.advance(0)
+                continue
+            batch.add(result)
+            for alias in aliases.pop(result.id, []):
+                store.add_path(alias.path, result.id, alias.size, alias.mtime_ns)
+                report.linked += 1
+            report.ingested += 1
+            report.pages += len(result.pages)
+            progress.advance(len(result.pages))
+        batch.commit()
+    except BaseException:
+        batch.cancel()
+        raise
+    finally:
+        if pool:
+            pool.terminate()
+        progress.close()
+
+
+def _parse_task(task) -> ParsedDocument | Failure:
+    return parse_file(*task)
+
+
+def _fail(store: Store, failure: Failure, report: IngestReport, progress: Progress) -> None:
+    store.record_failure(failure.path, failure.reason, failure.size, failure.mtime_ns)
+    report.failed.append(failure)
+    progress.message(f"failed: {failure.path}: {failure.reason}")
+
+
+class _IndexBatch:
+    """Documents saved to SQLite, waiting for one search-index commit."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.writer = None
+        self.doc_ids: list[str] = []
+        self.pages = 0
+
+    def add(self, doc: ParsedDocument) -> None:
+        replaced = self.store.save_document(doc)
+        if self.writer is None:
+            self.writer = self.store.fulltext.writer()
+        self.writer.delete_documents([doc.id, *replaced])
+        self.writer.add_pages(_indexed_pages(doc))
+        self.doc_ids.append(doc.id)
+        self.pages += len(doc.pages)
+        if self.pages >= COMMIT_EVERY_PAGES:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.writer is None:
+            return
+        self.writer.commit()
+        self.store.mark_indexed(self.doc_ids)
+        self.writer, self.doc_ids, self.pages = None, [], 0
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            self.writer.cancel()
+            self.writer = None
+
+
+def _indexed_pages(doc: ParsedDocument) -> list[IndexedPage]:
+    meta = doc.meta
+    return [
+        IndexedPage(
+            doc_id=doc.id,
+            file=meta["file"],
+            page=page["number"],
+            text=page["text"],
+            meeting_date=meta.get("meeting_date"),
+            kind=meta.get("kind"),
+            committee=meta.get("committee"),
+        )
+        for page in doc.pages
+    ]

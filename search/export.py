@@ -1,0 +1,40 @@
+"""`papers export`: every document with its records, in the shape of gold.json.
+
+Each later record type adds a section function to SECTIONS; the top-level
+shape ({"schema", "documents": [...]}) never changes.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from index.store import Store
+
+EXPORT_SCHEMA = 1
+_DOCUMENT_FIELDS = (
+    "file", "kind", "committee", "meeting_date", "pages", "pages_without_text",
+    "title", "producer", "creation_date", "size",
+)
+
+Section = Callable[[Store, dict], dict]
+
+
+def _document_fields(store: Store, row: dict) -> dict:
+    return {
+        **{key: row[key] for key in _DOCUMENT_FIELDS},
+        "sha256": row["id"],
+        "paths": row["paths"],
+        "image_only": row["pages"] > 0 and row["pages_without_text"] == row["pages"],
+    }
+
+
+SECTIONS: list[Section] = [_document_fields]
+
+
+def export_store(store: Store) -> dict:
+    documents = []
+    for row in store.documents():
+        doc: dict = {}
+        for section in SECTIONS:
+            doc.update(section(store, row))
+        documents.append(doc)
+    return {"schema": EXPORT_SCHEMA, "documents": documents}

@@ -1,0 +1,100 @@
+"""Page search: BM25 over every stored page, with filters, sorting and citations."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from index.fulltext import Filters
+from index.store import Store
+from search.query import QueryError, check_iso_date, check_query
+
+SORTS = ("relevance", "date")
+
+
+@dataclass
+class Hit:
+    file: str
+    page: int
+    meeting_date: str | None
+    kind: str | None
+    committee: str | None
+    score: float
+    snippet: str  # matches marked **like this**
+    path: str | None = None
+    document_id: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+    suggestions: list[str] = field(default_factory=list)
+
+
+def search_pages(
+    store: Store,
+    query: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    kind: str | None = None,
+    committee: str | None = None,
+    limit: int | None = 10,
+    sort: str = "relevance",
+) -> SearchResult:
+    store.check_readable()
+    text = check_query(query)
+    if sort not in SORTS:
+        raise QueryError(f"--sort {sort!r}: choose one of {', '.join(SORTS)}")
+    if limit is not None and limit < 1:
+        raise QueryError(f"--limit {limit}: must be at least 1")
+    filters = Filters(
+        since=check_iso_date(since, "--since"),
+        until=check_iso_date(until, "--until"),
+        kind=kind,
+        committee=committee,
+        # Documents not yet committed to both stores are not answers yet.
+        exclude_doc_ids=store.pending_ids(),
+    )
+    parsed = store.fulltext.parse(text)
+    total, raw = store.fulltext.search(parsed, filters, limit, sort_by_date=sort == "date")
+    paths = store.first_paths({r.doc_id for r in raw})
+    hits = [
+        Hit(
+            file=r.file,
+            page=r.page,
+            meeting_date=r.meeting_date,
+            kind=r.kind,
+            committee=r.committee,
+            score=r.score,
+            snippet=_markdown_marks(r.snippet),
+            path=paths.get(r.doc_id),
+            document_id=r.doc_id,
+        )
+        for r in raw
+    ]
+    suggestions = [] if total else _suggest(store, text)
+    return SearchResult(query=text, total=total, hits=hits, suggestions=suggestions)
+
+
+def _markdown_marks(snippet: str) -> str:
+    from index.fulltext import MARK_END, MARK_START
+
+    return snippet.replace(MARK_START, "**").replace(MARK_END, "**")
+
+
+def _suggest(store: Store, text: str) -> list[str]:
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", text) if w.upper() not in {"AND", "NOT"}]
+    fixed, changed = [], False
+    for word in words:
+        options = store.fulltext.suggest(word, limit=1)
+        if options and options[0] != word.lower():
+            fixed.append(options[0])
+            changed = True
+        else:
+            fixed.append(word)
+    return [" ".join(fixed)] if changed else []
