@@ -17,7 +17,7 @@ from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import QueryParser
 from whoosh.searching import Hit
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 _VERSION_FILE = "VERSION"
 MARK_START, MARK_END = "\x01", "\x02"
 
@@ -25,7 +25,7 @@ MARK_START, MARK_END = "\x01", "\x02"
 def _schema() -> Schema:
     return Schema(
         id=ID(unique=True, stored=True),
-        doc_id=ID(stored=True),
+        doc_id=ID(stored=True, sortable=True),
         file=ID(stored=True),
         page=NUMERIC(stored=True, sortable=True),
         meeting_date=DATETIME(stored=True),
@@ -108,8 +108,13 @@ class FullTextIndex:
     def indexed_doc_ids(self) -> set[str]:
         if not self.exists():
             return set()
-        with self._open().searcher() as searcher:
-            return {term.decode() for term in searcher.lexicon("doc_id")}
+        # The lexicon keeps terms of deleted pages until a merge; the column
+        # read over live documents does not.
+        with self._open().reader() as reader:
+            if not reader.doc_count():
+                return set()
+            column = reader.column_reader("doc_id")
+            return {column[docnum] for docnum in reader.all_doc_ids()}
 
     def page_count(self) -> int:
         return self._open().doc_count() if self.exists() else 0
@@ -124,16 +129,16 @@ class FullTextIndex:
     ) -> tuple[int, list[RawHit]]:
         ix = self._open()
         with ix.searcher() as searcher:
-            kwargs = {"limit": limit, "filter": _filter_query(filters), "terms": True}
+            # limit=None: Whoosh's len(results) ignores filters, so count by
+            # collecting every match (cheap at this scale) and slice afterwards.
+            kwargs = {"limit": None, "filter": _filter_query(filters), "terms": True}
             if filters.exclude_doc_ids:
                 kwargs["mask"] = wq.Or([wq.Term("doc_id", d) for d in filters.exclude_doc_ids])
-            if sort_by_date:
-                kwargs["limit"] = None
             results = searcher.search(q, **kwargs)
             results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
             results.formatter = _Marker()
-            ranked = _newest_first(searcher, results) if sort_by_date else list(results)
-            return len(results), [_raw_hit(hit) for hit in ranked[:limit]]
+            ranked = _newest_first(searcher, results) if sort_by_date else list(results[:limit] if limit else results)
+            return results.scored_length(), [_raw_hit(hit) for hit in ranked[:limit]]
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         with self._open().searcher() as searcher:

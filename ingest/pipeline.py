@@ -18,7 +18,7 @@ from ingest.parse import Failure, parse_file
 
 # Pages per search-index commit: bounds the work a kill can throw away
 # without paying Whoosh's per-commit cost for every small document.
-COMMIT_EVERY_PAGES = 2000
+COMMIT_EVERY_PAGES = int(os.environ.get("PAPERS_COMMIT_EVERY_PAGES", 2000))
 
 
 class Progress:

@@ -1,0 +1,98 @@
+import re
+
+import pytest
+
+from search.pages import search_pages
+from search.query import QueryError, check_query
+
+
+def _page_text(store, hit):
+    return store.db.execute(
+        "select text from pages where document_id = ? and number = ?", [hit.document_id, hit.page]
+    ).fetchone()[0]
+
+
+def _words(text):
+    return re.sub(r"\W+", " ", text.lower())
+
+
+def test_phrase_hits_really_contain_the_phrase(corpus_store):
+    result = search_pages(corpus_store, '"special guardianship"', sort="date", limit=None)
+    assert result.total >= 5
+    for hit in result.hits:
+        assert "special guardianship" in _words(_page_text(corpus_store, hit)), (hit.file, hit.page)
+        assert "**" in hit.snippet
+
+
+def test_date_sort_is_newest_first_and_undated_last(corpus_store):
+    hits = search_pages(corpus_store, "placement", sort="date", limit=None).hits
+    dates = [h.meeting_date for h in hits]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+    assert dates[: len(dated)] == dated  # every undated hit comes after the dated ones
+    assert dated[0] == "2019-04-03" and None in dates
+
+
+def test_relevance_sort_orders_by_score(corpus_store):
+    scores = [h.score for h in search_pages(corpus_store, "adoption", limit=20).hits]
+    assert scores == sorted(scores, reverse=True) and len(scores) == 20
+
+
+def test_stemming_finds_other_forms(corpus_store):
+    singular = search_pages(corpus_store, "placement", limit=None)
+    plural = search_pages(corpus_store, "placements", limit=None)
+    assert singular.total == plural.total > 10
+
+
+def test_filters(corpus_store):
+    since = search_pages(corpus_store, "placement", since="2018-01-01", limit=None)
+    assert since.hits and all(h.meeting_date >= "2018-01-01" for h in since.hits)
+    until = search_pages(corpus_store, "placement", until="2017-12-31", limit=None)
+    assert until.hits and all(h.meeting_date <= "2017-12-31" for h in until.hits)
+    minutes = search_pages(corpus_store, "dental", kind="minutes", limit=None)
+    assert minutes.hits and {h.kind for h in minutes.hits} == {"minutes"}
+    committee = search_pages(corpus_store, "placement", committee="corporate parenting panel", limit=None)
+    assert committee.hits and {h.committee for h in committee.hits} == {"Corporate Parenting Panel"}
+    assert search_pages(corpus_store, "placement", committee="planning committee").total == 0
+
+
+def test_boolean_and_field_syntax(corpus_store):
+    both = search_pages(corpus_store, "dental AND missing", limit=None).total
+    either = search_pages(corpus_store, "dental OR missing", limit=None).total
+    without = search_pages(corpus_store, "missing NOT dental", limit=None).total
+    assert 0 < both < either and without < either
+    in_file = search_pages(corpus_store, "dental file:x.pdf").total
+    assert in_file == 0
+
+
+def test_limit_and_citation(corpus_store):
+    result = search_pages(corpus_store, "ofsted", limit=3)
+    assert len(result.hits) == 3 and result.total > 3
+    hit = result.hits[0]
+    assert hit.path.endswith(hit.file) and hit.page >= 1
+
+
+def test_no_match_suggests_a_spelling(corpus_store):
+    result = search_pages(corpus_store, "guardinship")
+    assert result.total == 0 and result.suggestions == ["guardianship"]
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ('"special guardianship', "unbalanced quote"),
+        ("(dental OR missing", "unbalanced parenthesis"),
+        ("colour:blue", "unknown field 'colour'"),
+        ("dental AND", "operator"),
+        ("   ", "empty query"),
+    ],
+)
+def test_malformed_queries_are_named(query, message):
+    with pytest.raises(QueryError, match=message):
+        check_query(query)
+
+
+@pytest.mark.parametrize("option, value", [("since", "2019-13-01"), ("until", "last week")])
+def test_bad_dates_are_named(corpus_store, option, value):
+    with pytest.raises(QueryError, match=f"--{option} '{value}' is not a date"):
+        search_pages(corpus_store, "placement", **{option: value})

@@ -1,0 +1,144 @@
+"""Every command through click's CliRunner, against a real store."""
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import cli
+from index.lock import writer_lock
+from index.store import Store
+from tests.conftest import REPO, REPORT, STRATEGY, variant
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("cli") / "home"
+    result = CliRunner().invoke(cli, ["--home", str(home), "ingest", "-j", "1", str(REPO / "corpus")])
+    assert result.exit_code == 0, result.output
+    return home
+
+
+def run(home, *args):
+    return CliRunner().invoke(cli, [*args, "--home", str(home)])
+
+
+def test_every_command_is_documented_with_examples():
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--help"]).exit_code == 0
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.help and "Example" in command.help, f"papers {name} --help has no examples"
+        readme = (REPO / "README.md").read_text()
+        assert f"papers {name}" in readme, f"README does not document papers {name}"
+
+
+def test_version():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and re.match(r"papers, version \S+", result.output)
+
+
+def test_ingest_summary_and_rerun(home):
+    result = run(home, "ingest", str(REPO / "corpus"))
+    assert result.exit_code == 0
+    assert "ingested 0, unchanged 7" in result.output
+
+
+def test_ingest_reports_failures_with_exit_status_1(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_text("not a pdf")
+    good = variant(REPORT, tmp_path / "good.pdf", "cli")
+    result = CliRunner().invoke(cli, ["ingest", "-j", "1", "--home", str(tmp_path / "h"), str(bad), str(good)])
+    assert result.exit_code == 1
+    assert f"failed: {bad}: not a PDF" in result.output
+    assert "ingested 1" in result.output and "failed 1" in result.output
+
+
+def test_ingest_no_wait_on_a_locked_store_exits_3(tmp_path):
+    home = tmp_path / "h"
+    with writer_lock(Store(home).lock_path):
+        result = CliRunner().invoke(cli, ["ingest", "--no-wait", "--home", str(home), str(REPORT)])
+    assert result.exit_code == 3
+    assert "another papers ingest" in result.output
+
+
+def test_papers_home_environment_variable(tmp_path):
+    home = tmp_path / "from-env"
+    result = CliRunner().invoke(cli, ["ingest", "-j", "1", str(REPORT)], env={"PAPERS_HOME": str(home)})
+    assert result.exit_code == 0 and (home / "papers.db").exists()
+
+
+def test_search_table(home):
+    result = run(home, "search", '"special guardianship"', "--sort", "date", "--limit", "2")
+    assert result.exit_code == 0
+    assert "2017-06-14" in result.output and ", page " in result.output
+    assert "2 of " in result.output
+
+
+def test_search_json(home):
+    result = run(home, "search", '"special guardianship"', "--sort", "date", "--json")
+    hits = json.loads(result.output)
+    assert hits and set(hits[0]) >= {"file", "page", "meeting_date", "kind", "committee", "score", "snippet"}
+
+
+def test_search_csv(home):
+    result = run(home, "search", "dental", "--csv", "--limit", "1")
+    lines = result.output.splitlines()
+    assert lines[0].startswith("file,page,meeting_date,kind,committee,score,snippet")
+    assert len(lines) >= 2
+
+
+def test_search_no_match_suggests(home):
+    result = run(home, "search", "guardinship")
+    assert result.exit_code == 0 and "Did you mean: guardianship?" in result.output
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["search", '"open phrase'], "unbalanced quote"),
+        (["search", "dental", "--since", "2019-02-30"], "--since '2019-02-30' is not a date"),
+        (["search", "dental", "--json", "--csv"], "choose one of --json and --csv"),
+    ],
+)
+def test_bad_input_is_one_line_not_a_traceback(home, args, message):
+    result = run(home, *args)
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_reading_a_missing_store_says_what_to_do(tmp_path):
+    result = run(tmp_path / "nothing", "search", "dental")
+    assert result.exit_code == 1 and "run `papers ingest PATH` first" in result.output
+
+
+def test_status(home):
+    text = run(home, "status")
+    assert text.exit_code == 0 and "schema version" in text.output
+    data = json.loads(run(home, "status", "--json").output)
+    assert data["documents"] == 7 and data["pages"] == 162 and data["failures"] == []
+
+
+def test_export_matches_gold_document_fields(home, tmp_path):
+    out = tmp_path / "export.json"
+    assert run(home, "export", "--format", "json", "-o", str(out)).exit_code == 0
+    exported = {Path(d["file"]).name: d for d in json.loads(out.read_text())["documents"]}
+    gold = json.loads((REPO / "corpus" / "gold.json").read_text())["documents"]
+    for expected in gold:
+        doc = exported[Path(expected["file"]).name]
+        assert doc["pages"] == expected["pages"]
+        assert doc["kind"] == expected["kind"], doc["file"]
+        assert doc["meeting_date"] == expected["meeting_date"], doc["file"]
+
+
+def test_rebuild(tmp_path):
+    home = tmp_path / "h"
+    path = variant(STRATEGY, tmp_path / "s.pdf", "rb")
+    CliRunner().invoke(cli, ["ingest", "-j", "1", "--home", str(home), str(path)])
+    result = run(home, "rebuild", "-j", "1")
+    assert result.exit_code == 0 and "rebuilt: 1 documents, 17 pages" in result.output
+    assert json.loads(run(home, "status", "--json").output)["documents"] == 1
