@@ -1,0 +1,490 @@
+"""Indicator tables (scorecards) -> Observation records.
+
+Three layouts are read, whatever a council calls its columns:
+- indicator rows: a row per indicator, each column header names a series and
+  a period ("England average 15/16", "<Council> Q2 2021-22", "Apr-16");
+- period rows: a row per month/quarter, each column an indicator;
+- series rows: a row per series ("<Council>", "Stat neighbour", "England"),
+  each column an indicator, the period stated once in the corner cell.
+Tables that break a cohort down (ethnicity, age, gender, placement type,
+cohort counts) are recorded as BreakdownTable and give no observations.
+Pure: tables and page texts in, records out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.headers import ACTUAL, candidate_names, interpret_header, is_pure_series_header, learn_council_names, series_of
+from extract.periods import (
+    FINANCIAL_YEAR,
+    Period,
+    as_quarter,
+    find_period,
+    is_bare_period,
+    latest_financial_year,
+    months_as_quarters,
+    quarter,
+)
+from extract.records import BreakdownTable, Observation, TableGrid
+from extract.values import (
+    CellValue,
+    clean_cell,
+    infer_unit,
+    parse_cell,
+    split_labelled_values,
+    split_quarterly_targets,
+    target_in_description,
+)
+
+MAX_HEADER_ROWS = 3
+_REF_HEADER = re.compile(r"^(?:pi\s*)?(?:ref|reference|no\.?|#|id|code)(?:\s*no\.?)?$|\bref\b", re.IGNORECASE)
+_DIMENSIONS = re.compile(
+    r"\b(ethnicity|ethnic\s+group|ethnic\s+origin|age\s+group|age\s+band|ages?|gender|sex|"
+    r"placement\s+types?|legal\s+status|disability|religion|cohort)\b",
+    re.IGNORECASE,
+)
+_CATEGORY = re.compile(
+    r"^(?:male|female|boys?|girls?|white(?:\s+british)?|mixed|asian(?:\s+or\s+asian\s+british)?|"
+    r"black(?:\s+or\s+black\s+british)?|other(?:\s+ethnic\s+groups?)?|chinese|not\s+known|"
+    r"under\s+\d+|\d+\s*(?:to|-|–)\s*\d+(?:\s+years?)?|\d+\s*\+|\d+[\s-]*plus|\d+\s+and\s+over)$",
+    re.IGNORECASE,
+)
+_FOOTNOTE_LINE = r"^\s*{marker}\s*(?P<text>\S.*)$"
+
+
+@dataclass
+class GridRow:
+    """A data row with where it was printed, so joined tables keep provenance."""
+
+    cells: list[str]
+    page: int
+    table: int
+    row: int
+
+
+@dataclass
+class JoinedTable:
+    """One logical table: a header and the data rows of one or more page grids."""
+
+    header: list[list[str]]
+    rows: list[GridRow]
+    page: int
+    table: int
+    last_page: int
+    bbox: tuple[float, float, float, float] | None = None
+
+    @property
+    def width(self) -> int:
+        return len(self.header[0]) if self.header else len(self.rows[0].cells) if self.rows else 0
+
+
+@dataclass
+class IndicatorTables:
+    """What a document's tables yield."""
+
+    observations: list[Observation] = field(default_factory=list)
+    breakdowns: list[BreakdownTable] = field(default_factory=list)
+    council_names: list[str] = field(default_factory=list)
+
+
+# --- Header and join -------------------------------------------------------
+
+
+def is_data_row(cells: list[str]) -> bool:
+    """A row with a number that is not itself a period label ('2015' heads a column)."""
+    return any(parse_cell(c).value is not None and not is_bare_period(c) for c in cells if c)
+
+
+def split_header(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    count = 0
+    while count < min(len(rows), MAX_HEADER_ROWS) and not is_data_row(rows[count]):
+        count += 1
+    if count == len(rows):  # all text: let the first row be the header
+        count = min(1, len(rows))
+    return rows[:count], rows[count:]
+
+
+def clean_rows(grid: TableGrid) -> list[list[str]]:
+    return [[clean_cell(c) for c in row] for row in grid.rows]
+
+
+def _last_on_page(grids: list[TableGrid]) -> set[tuple[int, int]]:
+    last: dict[int, int] = {}
+    for grid in grids:
+        last[grid.page] = max(last.get(grid.page, -1), grid.index)
+    return set(last.items())
+
+
+def join_tables(grids: list[TableGrid]) -> list[JoinedTable]:
+    """Join a table that breaks across pages.
+
+    A grid continues the previous one when it is the first table of the next
+    page, the previous was the last of its page, the column counts agree, and
+    it either repeats the header rows (all or the first ones) or has none.
+    """
+    ordered = sorted(grids, key=lambda g: (g.page, g.index))
+    last = _last_on_page(ordered)
+    joined: list[JoinedTable] = []
+    previous: TableGrid | None = None
+    for grid in ordered:
+        rows = clean_rows(grid)
+        if not rows:
+            continue
+        header, data = split_header(rows)
+        if previous is not None and joined and _continues(joined[-1], previous, grid, header, last):
+            joined[-1].rows.extend(_grid_rows(grid, data, start=len(header)))
+            joined[-1].last_page = grid.page
+        else:
+            joined.append(
+                JoinedTable(header, _grid_rows(grid, data, len(header)), grid.page, grid.index, grid.page, grid.bbox)
+            )
+        previous = grid
+    return joined
+
+
+def _continues(table: JoinedTable, previous: TableGrid, grid: TableGrid, header, last) -> bool:
+    return (
+        grid.page == table.last_page + 1
+        and grid.index == 0
+        and (previous.page, previous.index) in last
+        and len(grid.rows[0]) == table.width
+        and (not header or header == table.header[: len(header)])
+    )
+
+
+def _grid_rows(grid: TableGrid, data: list[list[str]], start: int) -> list[GridRow]:
+    return [GridRow(cells, grid.page, grid.index, start + i) for i, cells in enumerate(data)]
+
+
+def column_header_parts(header: list[list[str]], first_value_column: int) -> list[list[str]]:
+    """Header cells of each column, top to bottom; spanning upper cells fill rightwards.
+
+    "2015/16" printed once above Q1..Q4 applies to all four columns.
+    """
+    width = len(header[0]) if header else 0
+    filled = [list(row) for row in header]
+    for row in filled[:-1]:
+        for column in range(first_value_column + 1, width):
+            if not row[column]:
+                row[column] = row[column - 1]
+    return [[row[c] for row in filled if c < len(row) and row[c]] for c in range(width)]
+
+
+# --- Classification --------------------------------------------------------
+
+
+def breakdown_dimension(table: JoinedTable) -> str | None:
+    """The dimension a breakdown table splits the cohort by, or None for other tables."""
+    header_text = " ".join(cell for row in table.header for cell in row)
+    match = _DIMENSIONS.search(header_text)
+    if match:
+        return match.group(1).lower()
+    section_labels = [r.cells[0] for r in table.rows if r.cells and r.cells[0] and not any(r.cells[1:])]
+    for label in section_labels:
+        match = _DIMENSIONS.fullmatch(label.strip())
+        if match:
+            return match.group(1).lower()
+    categories = [c for row in table.header for c in row if _CATEGORY.match(c)]
+    labels = [r.cells[0] for r in table.rows if r.cells]
+    category_labels = [c for c in labels if _CATEGORY.match(c)]
+    if len(categories) >= 2 or (len(category_labels) >= 2 and len(category_labels) * 2 >= len(labels)):
+        return "category"
+    return None
+
+
+def breakdown_title(table: JoinedTable) -> str:
+    """The first header cell, plus the dimension cell beside it ('Comparative data ... - Age')."""
+    first_row = table.header[0] if table.header else (table.rows[0].cells if table.rows else [])
+    cells = [cell for cell in first_row if cell]
+    if len(cells) >= 2 and _DIMENSIONS.fullmatch(cells[1]):
+        return f"{cells[0]} - {cells[1]}"
+    return cells[0] if cells else ""
+
+
+def breakdown_sections(table: JoinedTable, document: str, dimension: str) -> list[BreakdownTable]:
+    """One record per section of a table that stacks several breakdowns ('Ethnicity', 'Age', 'Gender' rows)."""
+    records = [BreakdownTable(document, breakdown_title(table), dimension, table.page, table.table, table.last_page)]
+    for row in table.rows:
+        label = row.cells[0] if row.cells else ""
+        if label and not any(row.cells[1:]) and _DIMENSIONS.fullmatch(label):
+            records.append(BreakdownTable(document, label, label.lower(), row.page, row.table, row.page))
+    return records
+
+
+def find_ref_column(table: JoinedTable) -> int | None:
+    """Column 0 holds references when its header says so, or it is short codes beside long text."""
+    if table.width < 3:
+        return None
+    header = " ".join(row[0] for row in table.header if row)
+    if header and _REF_HEADER.search(header):
+        return 0
+    refs = [r.cells[0] for r in table.rows if r.cells[0]]
+    texts = [r.cells[1] for r in table.rows if r.cells[1]]
+    if refs and texts and all(len(ref) <= 6 for ref in refs):
+        return 0 if sum(map(len, texts)) / len(texts) > 15 else None
+    return None
+
+
+# --- Observations ----------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    document: str
+    names: list[str]
+    page_texts: dict[int, str]
+
+
+@dataclass
+class _Column:
+    index: int
+    series: str
+    period: Period
+    note: str | None
+    header: str
+
+
+def extract_observations(
+    document: str,
+    tables: list[TableGrid],
+    page_texts: dict[int, str] | None = None,
+    council_names: list[str] | None = None,
+) -> IndicatorTables:
+    """All observations and breakdown tables of one document's table grids.
+
+    `council_names` (the document's own council) is learned from the table
+    headers and page texts when not given.
+    """
+    joined = join_tables(tables)
+    texts = page_texts or {}
+    if council_names is None:
+        header_cells = [c for t in joined for row in t.header for c in row]
+        header_cells += [r.cells[0] for t in joined for r in t.rows if r.cells]
+        council_names = learn_council_names(header_cells, texts.values())
+    result = IndicatorTables(council_names=list(council_names))
+    context = _Context(document, list(council_names), texts)
+    for table in joined:
+        dimension = breakdown_dimension(table)
+        if dimension is not None:
+            result.breakdowns.extend(breakdown_sections(table, document, dimension))
+            continue
+        result.observations.extend(table_observations(table, context))
+    return result
+
+
+def table_observations(table: JoinedTable, context: _Context) -> list[Observation]:
+    """Observations of one non-breakdown table, or [] when it is not an indicator table."""
+    if not table.rows or table.width < 2:
+        return []
+    ref_column = find_ref_column(table)
+    label_column = 0 if ref_column is None else ref_column + 1
+    labels = [r.cells[label_column] for r in table.rows if r.cells[label_column]]
+    for reader in (_period_rows, _series_rows, _indicator_rows):
+        observations = reader(table, context, ref_column, label_column, labels)
+        if observations is not None:
+            return observations if _mostly_numbers(observations) else []
+    return []
+
+
+def _mostly_numbers(observations: list[Observation]) -> bool:
+    """Guard against prose tables: most printed cells must be numbers."""
+    printed = [o for o in observations if o.raw]
+    numbers = [o for o in printed if o.value is not None]
+    return len(numbers) >= 2 and len(numbers) * 2 >= len(printed)
+
+
+def _indicator_rows(table, context, ref_column, label_column, labels) -> list[Observation] | None:
+    columns = _period_columns(table, label_column + 1, context.names)
+    if not columns:
+        return None
+    report_year = latest_financial_year([c.period for c in columns])
+    observations: list[Observation] = []
+    group_ref: str | None = None
+    for row in table.rows:
+        if row.cells == (table.header[-1] if table.header else None):
+            continue  # header repeated inside a joined table
+        label = row.cells[label_column]
+        own_ref = row.cells[ref_column] if ref_column is not None else ""
+        values = [row.cells[c.index] for c in columns]
+        if not label:
+            continue
+        if not any(values):  # a group heading ("23 Educational attainment ...") gives its ref to sub-rows
+            group_ref = own_ref or group_ref
+            continue
+        ref = own_ref or group_ref or None
+        if own_ref:
+            group_ref = None
+        for column in columns:
+            observations.extend(_cell_observations(row, column, label, ref, context))
+        observations.extend(_description_target(row, label_column, label, ref, report_year, context))
+    return observations
+
+
+def _period_columns(table: JoinedTable, first: int, names: list[str]) -> list[_Column]:
+    """Value columns whose headers name a period (and maybe a series); others are ignored."""
+    parts = column_header_parts(table.header, first)
+    meanings = []
+    for index in range(first, table.width):
+        upper = " ".join(parts[index][:-1])
+        text = " ".join(parts[index])
+        meanings.append((index, text, interpret_header(text, names, find_period(upper) if upper else None)))
+    periods = [m.period for _, _, m in meanings]
+    quarterly = months_as_quarters(periods)
+    readable = [m for _, _, m in meanings if m.period is not None or m.series is not None]
+    if not any(periods) or len(readable) * 2 < len(meanings):
+        return []  # most columns say neither a period nor a series: not a scorecard
+    columns = []
+    for position, (index, text, meaning) in enumerate(meanings):
+        period = meaning.period
+        note = meaning.note
+        if period is None:
+            if meaning.series is None or not is_pure_series_header(text, names):
+                continue  # "Comments", "RAG", "Direction of travel"
+            period = _neighbour_period(periods, position)
+            note = _join_notes(note, f"period not stated in column header; {period.label} per adjacent column")
+        if meaning.series is None and _names_someone_else(text, names):
+            continue  # "Wales 2019/20": a comparator we have no series for, not our own figure
+        if quarterly:
+            period = as_quarter(period)
+        columns.append(_Column(index, meaning.series or ACTUAL, period, note, text))
+    return columns
+
+
+def _names_someone_else(text: str, names: list[str]) -> bool:
+    """A header that is only a place name and a period, and the place is not ours."""
+    found = candidate_names(text)
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if not find_period(f"{w} 2000") and w.lower() not in ("q", "qtr")]
+    if not found or " ".join(found).split() != words:
+        return False
+    own = {name.lower() for name in names}
+    return any(name.lower() not in own for name in found)
+
+
+def _neighbour_period(periods: list[Period | None], position: int) -> Period:
+    """The period of the nearest column to the left that states one (else to the right)."""
+    for candidate in reversed(periods[:position]):
+        if candidate is not None:
+            return candidate
+    return next(p for p in periods[position:] if p is not None)
+
+
+def _cell_observations(row: GridRow, column: _Column, label: str, ref, context: _Context) -> list[Observation]:
+    text = row.cells[column.index]
+    targets = split_quarterly_targets(text)
+    if targets and column.period.kind == FINANCIAL_YEAR:
+        year = column.period.financial_year_start
+        return [
+            _observation(context, row, column.index, label, ref, column.series, quarter(year, q), value, segment,
+                         column.note, column.header, part=q)
+            for q, segment, value in targets
+        ]
+    pairs = split_labelled_values(text)
+    if pairs:
+        return [
+            _observation(context, row, column.index, f"{label} ({name})", ref, column.series, column.period, value,
+                         segment, column.note, column.header, part=i + 1)
+            for i, (name, segment, value) in enumerate(pairs)
+        ]
+    cell = parse_cell(text)
+    period, note = column.period, column.note
+    cell_period = find_period(cell.note) if cell.note else None
+    if cell_period is not None and "period not stated" in (note or ""):
+        period = cell_period  # "10.25 (2013-14)" states what the header left out
+    return [_observation(context, row, column.index, label, ref, column.series, period, cell, cell.raw, note,
+                         column.header)]
+
+
+def _description_target(row, label_column, label, ref, report_year, context) -> list[Observation]:
+    """'... Target - 11%' inside the description: a target for the report's latest year."""
+    found = target_in_description(label)
+    if not found or report_year is None:
+        return []
+    raw, value = found
+    return [_observation(context, row, label_column, label, ref, "target", report_year, value, raw, None, "")]
+
+
+def _period_rows(table, context, ref_column, label_column, labels) -> list[Observation] | None:
+    """Rows are months or quarters; each column is an indicator named by its header."""
+    if not labels or sum(map(is_bare_period, labels)) * 10 < len(labels) * 6:
+        return None
+    periods = [find_period(r.cells[label_column]) for r in table.rows]
+    quarterly = months_as_quarters(periods)
+    parts = column_header_parts(table.header, label_column + 1)
+    observations = []
+    for row, period in zip(table.rows, periods):
+        if period is None:
+            continue
+        period = as_quarter(period) if quarterly else period
+        for index in range(label_column + 1, table.width):
+            name = ": ".join(parts[index])
+            if not name or is_pure_series_header(name, context.names):
+                continue  # a bare "Target" column has no indicator name of its own
+            column = _Column(index, ACTUAL, period, None, name)
+            observations.extend(_cell_observations(row, column, name, None, context))
+    return observations
+
+
+def _series_rows(table, context, ref_column, label_column, labels) -> list[Observation] | None:
+    """Rows are series (<Council>, Stat neighbour, England); columns are indicators."""
+    row_series = [_row_series(r.cells[label_column], context.names) for r in table.rows]
+    if sum(s is not None for s in row_series) < 2:
+        return None
+    header_text = " ".join(c for row in table.header for c in row)
+    period = find_period(header_text)
+    if period is None:
+        return []
+    parts = column_header_parts(table.header, label_column + 1)
+    observations = []
+    for row, series in zip(table.rows, row_series):
+        if series is None:
+            continue
+        for index in range(label_column + 1, table.width):
+            name = ": ".join(parts[index])
+            if not name:
+                continue
+            column = _Column(index, series, period, None, name)
+            observations.extend(_cell_observations(row, column, name, None, context))
+    return observations
+
+
+def _row_series(label: str, names: list[str]) -> str | None:
+    if not label or find_period(label) or not is_pure_series_header(label, names):
+        return None
+    return series_of(label, names)
+
+
+def _observation(context, row, column, indicator, ref, series, period, cell: CellValue, raw, note, header,
+                 part=0) -> Observation:
+    return Observation(
+        document=context.document,
+        indicator=indicator,
+        ref=ref or None,
+        series=series,
+        period=period.label,
+        period_start=period.start.isoformat(),
+        period_end=period.end.isoformat(),
+        value=cell.value,
+        raw=raw,
+        note=_join_notes(_footnote(cell.marker, context.page_texts.get(row.page, "")), cell.note, note),
+        unit=infer_unit(indicator, header, cell),
+        page=row.page,
+        table=row.table,
+        row=row.row,
+        column=column,
+        part=part,
+    )
+
+
+def _footnote(marker: str | None, page_text: str) -> str | None:
+    """'12.1*' -> the page's '* 2014/15 benchmarking figures' line (or the bare marker)."""
+    if not marker:
+        return None
+    pattern = re.compile(_FOOTNOTE_LINE.format(marker=re.escape(marker)), re.MULTILINE)
+    match = pattern.search(page_text)
+    return f"{marker} {match.group('text').strip()}" if match else marker
+
+
+def _join_notes(*notes: str | None) -> str | None:
+    kept = [n for n in notes if n]
+    return "; ".join(dict.fromkeys(kept)) or None
