@@ -251,6 +251,148 @@ def rebuild(jobs, store):
     sys.exit(report.exit_code)
 
 
+def _listing(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    click.echo(render(rows, fmt, columns if fmt != "json" else None))
+
+
+@cli.command()
+@output_options
+@home_option
+def meetings(fmt, store):
+    """Meetings found in the papers: date, committee, time, venue, item counts.
+
+    A pack for one meeting that encloses the minutes of an earlier one yields
+    both meetings. Meetings are identified by committee and date, so papers
+    published again update a meeting rather than duplicate it.
+
+    \b
+    Examples:
+        papers meetings
+        papers meetings --csv > meetings.csv
+    """
+    from index.queries import meetings as list_meetings
+
+    store.check_readable()
+    _listing(list_meetings(store), fmt, ["date", "committee", "time", "venue", "agenda_items", "minute_items", "files"])
+
+
+@cli.command()
+@click.option("--meeting", "meeting_date", metavar="YYYY-MM-DD", help="Only items of the meeting on this date.")
+@click.option("--kind", type=click.Choice(["agenda", "minute"]), help="Only agenda items or only minute items.")
+@output_options
+@home_option
+def items(meeting_date, kind, fmt, store):
+    """Agenda items and minute items, each citing file and page.
+
+    \b
+    Examples:
+        papers items --meeting 2017-03-28 --kind minute
+        papers items --kind agenda --json
+    """
+    from index.queries import items as list_items
+    from search.query import check_iso_date
+
+    store.check_readable()
+    rows = list_items(store, check_iso_date(meeting_date, "--meeting"), kind)
+    _listing(rows, fmt, ["kind", "meeting_date", "number", "title", "detail", "file", "page"])
+
+
+@cli.command()
+@click.argument("query", required=False)
+@output_options
+@home_option
+def resolutions(query, fmt, store):
+    """Decisions recorded in minutes (RESOLVED, AGREED, ...), one row per part.
+
+    QUERY keeps the rows whose text contains every word of it.
+
+    \b
+    Examples:
+        papers resolutions
+        papers resolutions "report be noted" --csv
+    """
+    from index.queries import resolutions as list_resolutions
+
+    store.check_readable()
+    _listing(list_resolutions(store, query), fmt, ["meeting_date", "minute", "part", "text", "file", "page"])
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--all", "include_all", is_flag=True,
+              help="Also action-plan rows and strategy commitments (\"We will ...\").")
+@output_options
+@home_option
+def recommendations(query, include_all, fmt, store):
+    """Recommendations of officer reports and inspections, each citing file and page.
+
+    \b
+    Examples:
+        papers recommendations
+        papers recommendations ofsted --json
+        papers recommendations --all "care leavers"
+    """
+    from index.queries import recommendations as list_recommendations
+
+    store.check_readable()
+    kinds = None if include_all else ("report", "inspection")
+    rows = list_recommendations(store, query, kinds)
+    _listing(rows, fmt, ["kind", "source", "number", "text", "file", "page"])
+
+
+@cli.command()
+@click.argument("query", required=False)
+@output_options
+@home_option
+def requests(query, fmt, store):
+    """What members asked for at a later meeting: reports, briefings, updates.
+
+    Each row gives who asked (where stated), what, when it is due and where the
+    minutes record it.
+
+    \b
+    Examples:
+        papers requests
+        papers requests missing --json
+    """
+    from index.queries import requests as list_requests
+
+    store.check_readable()
+    _listing(list_requests(store, query), fmt, ["meeting_date", "minute", "who", "what", "due", "file", "page"])
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@output_options
+@home_option
+def evaluate(gold, fmt, store):
+    """Score the store against a gold file (the shape of corpus/gold.json).
+
+    Prints precision, recall and F1 per category. Text is matched leniently
+    (case, whitespace, punctuation), numbers strictly.
+
+    \b
+    Examples:
+        papers ingest corpus/ && papers eval corpus/gold.json
+        papers eval corpus/gold.json --json
+    """
+    from search.evaluate import score, unscored_image_only
+    from search.export import export_store
+
+    store.check_readable()
+    try:
+        gold_data = json.loads(Path(gold).read_text())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise PapersError(f"{gold} is not a JSON gold file: {exc}", EXIT_USAGE) from None
+    export = export_store(store)
+    scores = score(export, gold_data)
+    rows = [{"category": name, **values} for name, values in scores.items()]
+    _listing(rows, fmt, ["category", "precision", "recall", "f1", "tp", "fp", "fn"])
+    skipped = unscored_image_only(export, gold_data)
+    if skipped and fmt == "table":
+        click.echo(f"not scored: {len(skipped)} image-only documents with no text (OCR not yet available)")
+
+
 def main():
     cli(prog_name="papers")
 

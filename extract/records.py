@@ -153,6 +153,7 @@ class Structure:
 
     file_name: str
     meta: DocumentMeta
+    page_count: int = 0
     parts: list[Part] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     agenda_items: list[AgendaItem] = field(default_factory=list)
@@ -174,6 +175,7 @@ class ParsedDocument:
     mtime_ns: int
     meta: dict  # documents columns: file, kind, committee, meeting_date, pages, title, ...
     pages: list[dict]  # number, text, has_text_layer, width, height
+    structure: Structure | None = None
 
 
 # --- Indicator tables and observations ---

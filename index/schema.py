@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+from index.records import RECORD_TABLES, columns_of
 
-# Child tables of documents, deleted before their document (children first).
-DOCUMENT_CHILDREN = ["pages", "paths"]
+SCHEMA_VERSION = 2
+
+# Tables whose rows belong to one document, deleted before their document.
+DOCUMENT_CHILDREN = ["pages", "meeting_documents", *RECORD_TABLES]
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -49,6 +51,25 @@ def create_schema(db: sqlite_utils.Database) -> None:
         pk="path",
         if_not_exists=True,
     )
+    db["meetings"].create(
+        {"id": str, "committee": str, "date": str, "time": str, "venue": str},
+        pk="id",
+        if_not_exists=True,
+    )
+    db["meeting_documents"].create(
+        {"meeting_id": str, "document_id": str, "page": int},
+        pk=("meeting_id", "document_id"),
+        foreign_keys=[("meeting_id", "meetings", "id"), ("document_id", "documents", "id")],
+        if_not_exists=True,
+    )
+    for table, (record_type, _) in RECORD_TABLES.items():
+        db[table].create(
+            columns_of(record_type),
+            pk="id",
+            foreign_keys=[("document_id", "documents", "id")],
+            if_not_exists=True,
+        )
+        db[table].create_index(["document_id"], if_not_exists=True)
     db["paths"].create_index(["document_id"], if_not_exists=True)
     db["documents"].create_index(["meeting_date"], if_not_exists=True)
     db["documents"].create_index(["indexed"], if_not_exists=True)

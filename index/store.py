@@ -8,6 +8,7 @@ never disagree for long and nothing is duplicated.
 from __future__ import annotations
 
 import shutil
+from dataclasses import asdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from extract.records import ParsedDocument
+from extract.records import ParsedDocument, Structure
+from index.records import structure_rows
 from index.fulltext import INDEX_VERSION, FullTextIndex, IndexedPage
 from index.home import DB_NAME, LOCK_NAME, WHOOSH_DIR
 from index.schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, stored_version
@@ -149,8 +151,38 @@ class Store:
             self.db["pages"].insert_all(
                 ({**page, "document_id": doc.id} for page in doc.pages), pk=("document_id", "number")
             )
+            if doc.structure is not None:
+                self._save_structure(doc.id, doc.structure)
             previous = self._point_path(doc.path, doc.id, doc.size, doc.mtime_ns)
             return self._drop_orphans(previous)
+
+    def replace_structure(self, doc_id: str, structure: Structure) -> None:
+        """Store a re-extracted structure; the document must be re-indexed after."""
+        with self.db.atomic():
+            for table in DOCUMENT_CHILDREN:
+                if table != "pages":
+                    self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+            self._drop_unused_meetings()
+            self._save_structure(doc_id, structure)
+            self.db["documents"].update(doc_id, {"committee": structure.meta.committee, "indexed": 0})
+
+    def _save_structure(self, doc_id: str, structure: Structure) -> None:
+        for meeting in structure.meetings:
+            self.db["meetings"].upsert(
+                {k: v for k, v in asdict(meeting).items() if k != "page"}, pk="id"
+            )
+            self.db["meeting_documents"].upsert(
+                {"meeting_id": meeting.id, "document_id": doc_id, "page": meeting.page},
+                pk=("meeting_id", "document_id"),
+            )
+        for table, rows in structure_rows(structure, doc_id):
+            if rows:
+                self.db[table].insert_all(rows, pk="id", replace=True)
+
+    def _drop_unused_meetings(self) -> None:
+        self.db.execute(
+            "delete from meetings where id not in (select meeting_id from meeting_documents)"
+        )
 
     def _point_path(self, path: str, doc_id: str, size: int, mtime_ns: int) -> str | None:
         row = self.db.execute("select document_id from paths where path = ?", [path]).fetchone()
@@ -172,9 +204,9 @@ class Store:
 
     def _delete_rows(self, doc_id: str) -> None:
         for table in DOCUMENT_CHILDREN:
-            if table != "paths":
-                self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+            self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
         self.db.execute("delete from documents where id = ?", [doc_id])
+        self._drop_unused_meetings()
 
     def record_failure(self, path: str, reason: str, size: int, mtime_ns: int) -> None:
         with self.db.atomic():
@@ -208,6 +240,22 @@ class Store:
                 kind=doc["kind"],
                 committee=doc["committee"],
             )
+
+    def committees(self) -> list[str]:
+        rows = self.db.execute("select distinct committee from documents where committee is not null order by 1")
+        return [row[0] for row in rows]
+
+    def documents_without_committee(self) -> list[dict]:
+        return self.db.execute_returning_dicts(
+            "select id, file, kind, meeting_date from documents "
+            "where committee is null and pages > pages_without_text"
+        )
+
+    def page_texts(self, doc_id: str) -> list[dict]:
+        return self.db.execute_returning_dicts(
+            "select number, text, width, height, has_text_layer from pages where document_id = ? order by number",
+            [doc_id],
+        )
 
     def recover(self) -> int:
         """Bring the search index in line with SQLite after an interrupted run.

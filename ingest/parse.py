@@ -9,6 +9,7 @@ from pathlib import Path
 
 from extract.metadata import document_meta
 from extract.records import ParsedDocument
+from extract.structure import extract_structure
 from ingest.reader import UnreadablePDF, open_pdf, pdf_info, read_document_pages
 
 
@@ -40,6 +41,7 @@ def _parse(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument:
         pdf.close()
     name = Path(path).name
     meta = document_meta(pages, name, info.title)
+    structure = extract_structure(pages, name, document_id=sha256, meta=meta)
     return ParsedDocument(
         id=sha256,
         path=path,
@@ -64,4 +66,5 @@ def _parse(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument:
             }
             for p in pages
         ],
+        structure=structure,
     )

@@ -13,6 +13,7 @@ from extract.records import ParsedDocument
 from index.fulltext import IndexedPage
 from index.lock import writer_lock
 from index.store import Store
+from ingest.collection import place_in_collection
 from ingest.discover import Candidate, discover, sha256_of
 from ingest.parse import Failure, parse_file
 
@@ -69,6 +70,8 @@ def ingest(
         queue, aliases = _plan(store, [*paths, *rebuild], report, progress)
         try:
             _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress)
+            if report.ingested and place_in_collection(store):
+                store.recover()
         except KeyboardInterrupt:
             report.interrupted = True
     report.seconds = time.perf_counter() - started

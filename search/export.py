@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from extract.export import to_export
+from index.queries import stored_structure
 from index.store import Store
 
 EXPORT_SCHEMA = 1
@@ -27,7 +29,14 @@ def _document_fields(store: Store, row: dict) -> dict:
     }
 
 
-SECTIONS: list[Section] = [_document_fields]
+def _structure(store: Store, row: dict) -> dict:
+    exported = to_export(stored_structure(store, row))
+    return {key: value for key, value in exported.items() if key not in _FROM_DOCUMENT}
+
+
+_FROM_DOCUMENT = {"file", "kind", "committee", "meeting_date", "pages"}
+
+SECTIONS: list[Section] = [_document_fields, _structure]
 
 
 def export_store(store: Store) -> dict:

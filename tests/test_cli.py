@@ -142,3 +142,55 @@ def test_rebuild(tmp_path):
     result = run(home, "rebuild", "-j", "1")
     assert result.exit_code == 0 and "rebuilt: 1 documents, 17 pages" in result.output
     assert json.loads(run(home, "status", "--json").output)["documents"] == 1
+
+
+def test_meetings(home):
+    rows = json.loads(run(home, "meetings", "--json").output)
+    dates = {r["date"] for r in rows}
+    assert {"2017-06-14", "2017-03-28", "2019-04-03"} <= dates
+    pack_meeting = next(r for r in rows if r["date"] == "2017-06-14")
+    assert pack_meeting["agenda_items"] == 14 and pack_meeting["venue"]
+
+
+def test_items_filtered_by_meeting_and_kind(home):
+    rows = json.loads(run(home, "items", "--meeting", "2017-03-28", "--kind", "minute", "--json").output)
+    assert [r["number"] for r in rows] == [str(n) for n in range(135, 148)]
+    assert all(r["file"] and r["page"] for r in rows)
+    assert run(home, "items", "--meeting", "28/03/2017").exit_code == 2
+
+
+def test_resolutions_query(home):
+    rows = json.loads(run(home, "resolutions", "report be noted", "--json").output)
+    assert rows and all("noted" in r["text"] for r in rows)
+    csv_out = run(home, "resolutions", "--csv").output.splitlines()
+    assert csv_out[0] == "meeting_date,minute,part,text,file,page"
+
+
+def test_recommendations(home):
+    formal = json.loads(run(home, "recommendations", "--json").output)
+    everything = json.loads(run(home, "recommendations", "--all", "--json").output)
+    assert len(formal) == 19 and len(everything) > len(formal)
+    assert {r["kind"] for r in formal} == {"report", "inspection"}
+
+
+def test_requests(home):
+    rows = json.loads(run(home, "requests", "--json").output)
+    assert any("briefed" in r["text"] for r in rows)
+    assert all(r["page"] for r in rows)
+
+
+def test_eval_meets_structure_targets(home):
+    result = run(home, "eval", str(REPO / "corpus" / "gold.json"), "--json")
+    scores = {row["category"]: row for row in json.loads(result.output)}
+    for category, target in {"meeting": 0.95, "agenda_items": 0.95, "minute_items": 0.95,
+                             "resolutions": 0.95, "recommendations": 0.90}.items():
+        assert scores[category]["f1"] >= target, scores[category]
+    table = run(home, "eval", str(REPO / "corpus" / "gold.json")).output
+    assert "not scored: 2 image-only documents" in table
+
+
+def test_eval_rejects_a_file_that_is_not_json(home, tmp_path):
+    bad = tmp_path / "gold.json"
+    bad.write_text("{not json")
+    result = run(home, "eval", str(bad))
+    assert result.exit_code == 2 and "is not a JSON gold file" in result.output

@@ -1,0 +1,234 @@
+"""Ingest and search benchmark (slow; not part of the tests).
+
+Builds a corpus of >= 3,000 pages from the sample PDFs (copies with a changed
+trailer so deduplication keeps them), then measures in one run:
+end-to-end `papers ingest` with 1 and 2 jobs, the unchanged re-ingest, peak
+memory of one worker on a 300-page PDF, the reference readers (poppler's
+pdftotext, bare pdfplumber extract_text, bare pypdfium2), and search latency.
+Writes the table to BENCHMARKS.md.
+
+    .venv/bin/python bench/ingest.py [--pages 3000] [--queries 200]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+WORK = REPO / "bench" / "work"
+PAPERS = [str(Path(sys.executable).parent / "papers")]
+
+
+def build_corpus(min_pages: int) -> tuple[list[Path], int]:
+    import pypdfium2 as pdfium
+
+    sources = sorted(p for p in (REPO / "corpus").glob("*.pdf"))
+    counts = {p: len(pdfium.PdfDocument(str(p))) for p in sources}
+    target = WORK / "corpus"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    files, pages, copy = [], 0, 0
+    while pages < min_pages:
+        for source in sources:
+            dest = target / f"{copy:03}-{source.name}"
+            shutil.copyfile(source, dest)
+            with dest.open("ab") as fh:
+                fh.write(f"\n%bench copy {copy}\n".encode())
+            files.append(dest)
+            pages += counts[source]
+        copy += 1
+    return files, pages
+
+
+def run_papers(home: Path, *args: str) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run([*PAPERS, "--home", str(home), *args], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"papers {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return seconds, done.stdout.strip()
+
+
+def bench_ingest(corpus: Path, pages: int) -> dict:
+    results = {}
+    for jobs in (1, 2):
+        home = WORK / f"home-{jobs}"
+        shutil.rmtree(home, ignore_errors=True)
+        seconds, summary = run_papers(home, "ingest", "-q", "--jobs", str(jobs), str(corpus))
+        results[f"ingest_{jobs}"] = {"seconds": seconds, "pages_per_s": pages / seconds, "summary": summary}
+    seconds, summary = run_papers(WORK / "home-2", "ingest", "-q", "--jobs", "2", str(corpus))
+    results["unchanged"] = {"seconds": seconds, "summary": summary}
+    return results
+
+
+def reference_rates(files: list[Path], pages: int) -> dict:
+    rates = {}
+    if shutil.which("pdftotext"):
+        started = time.perf_counter()
+        for f in files:
+            subprocess.run(["pdftotext", "-q", str(f), "/dev/null"], check=False)
+        rates["pdftotext"] = pages / (time.perf_counter() - started)
+    rates["pypdfium2"] = pages / _in_subprocess("pypdfium2", files)
+    rates["pdfplumber"] = pages / _in_subprocess("pdfplumber", files)
+    return rates
+
+
+_READERS = {
+    "pypdfium2": """
+import pypdfium2 as pdfium
+for f in files:
+    pdf = pdfium.PdfDocument(f)
+    for i in range(len(pdf)):
+        page = pdf[i]; tp = page.get_textpage(); tp.get_text_range(); tp.close(); page.close()
+    pdf.close()
+""",
+    "pdfplumber": """
+import pdfplumber
+for f in files:
+    with pdfplumber.open(f) as pdf:
+        for page in pdf.pages:
+            page.extract_text(); page.close()
+""",
+}
+
+
+def _in_subprocess(reader: str, files: list[Path]) -> float:
+    code = f"import json,sys,time\nfiles=json.loads(sys.argv[1])\nt=time.perf_counter()\n{_READERS[reader]}\nprint(time.perf_counter()-t)"
+    out = subprocess.run([sys.executable, "-c", code, json.dumps([str(f) for f in files])],
+                         capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def worker_memory() -> dict:
+    """Peak RSS of a process doing one worker's job, on PDFs of growing length."""
+    import pypdfium2 as pdfium
+
+    pack = REPO / "corpus" / "Agenda reports pack 14th-Jun-2017 Corporate Parenting Panel.pdf"
+    peaks = {}
+    for pages in (126, 300, 600):
+        path = WORK / f"long-{pages}.pdf"
+        out, src = pdfium.PdfDocument.new(), pdfium.PdfDocument(str(pack))
+        while len(out) < pages:
+            out.import_pages(src, list(range(min(len(src), pages - len(out)))))
+        out.save(str(path))
+        code = (
+            "import resource,sys\nfrom ingest.parse import parse_file\nfrom ingest.discover import sha256_of\n"
+            "p=sys.argv[1]; d=parse_file(p, sha256_of(p), 0, 0); assert len(d.pages)==int(sys.argv[2])\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        )
+        done = subprocess.run([sys.executable, "-c", code, str(path), str(pages)], cwd=REPO,
+                              capture_output=True, text=True, check=True)
+        peaks[pages] = int(done.stdout.strip()) / 1024
+    return peaks
+
+
+def search_latency(home: Path, queries: int) -> dict:
+    from index.store import Store
+    from search.pages import search_pages
+
+    rng = random.Random(7)
+    words = ["placement", "care leavers", "adoption", "ofsted", "health assessments", "missing",
+             "dental", "foster", "education", "virtual school", "special guardianship", "reserve",
+             "recommendations", "performance", "stability", "unaccompanied", "exclusions", "target",
+             "minutes", "budget", "training", "housing", "offending", "apprenticeships", "pledge"]
+    forms = [lambda w: w, lambda w: f'"{w}"', lambda w: f"{w} AND {rng.choice(words)}",
+             lambda w: f"{w} OR {rng.choice(words)}", lambda w: f"kind:minutes {w}"]
+    store = Store(home)
+    timings = {"relevance": [], "date": []}
+    for i in range(queries):
+        query = rng.choice(forms)(rng.choice(words))
+        for sort in timings:
+            started = time.perf_counter()
+            search_pages(store, query, sort=sort, limit=10)
+            timings[sort].append((time.perf_counter() - started) * 1000)
+    pages = store.status()["indexed_pages"]
+    store.close()
+    return {sort: _percentiles(ms) for sort, ms in timings.items()} | {"pages": pages, "queries": queries}
+
+
+def _percentiles(ms: list[float]) -> dict:
+    ms = sorted(ms)
+    return {"p50": statistics.median(ms), "p95": ms[int(len(ms) * 0.95) - 1], "max": ms[-1]}
+
+
+def write_report(pages, files, ingest, refs, memory, latency, command) -> str:
+    two = ingest["ingest_2"]["pages_per_s"]
+    ok = lambda cond: "yes" if cond else "**no**"  # noqa: E731
+    rows = [
+        ("End-to-end `papers ingest`, 1 job", f"{ingest['ingest_1']['pages_per_s']:.0f} pages/s "
+         f"({ingest['ingest_1']['seconds']:.1f} s)", "", ""),
+        ("End-to-end `papers ingest`, 2 jobs", f"{two:.0f} pages/s ({ingest['ingest_2']['seconds']:.1f} s)",
+         ">= 100 pages/s", ok(two >= 100)),
+        ("Ratio to bare pdfplumber `extract_text` (1 process)", f"{two / refs['pdfplumber']:.1f}x",
+         ">= 5x", ok(two / refs["pdfplumber"] >= 5)),
+        ("Unchanged re-ingest (whole command)", f"{ingest['unchanged']['seconds']:.2f} s", "< 2 s",
+         ok(ingest["unchanged"]["seconds"] < 2)),
+        ("Peak memory of one worker, 300-page PDF", f"{memory[300]:.0f} MB", "< 400 MB", ok(memory[300] < 400)),
+        ("Search p95, relevance sort", f"{latency['relevance']['p95']:.1f} ms (p50 {latency['relevance']['p50']:.1f})",
+         "< 100 ms", ok(latency["relevance"]["p95"] < 100)),
+        ("Search p95, date sort", f"{latency['date']['p95']:.1f} ms (p50 {latency['date']['p50']:.1f})",
+         "< 100 ms", ok(latency["date"]["p95"] < 100)),
+    ]
+    ref_rows = [
+        ("poppler `pdftotext` (1 process per file)", refs.get("pdftotext")),
+        ("bare pypdfium2 text (1 process)", refs.get("pypdfium2")),
+        ("bare pdfplumber `extract_text` (1 process)", refs.get("pdfplumber")),
+    ]
+    lines = [
+        "# Benchmarks", "",
+        f"Measured {date.today().isoformat()} on this machine: {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.machine()}.", "",
+        f"Command: `{command}`", "",
+        f"Corpus: {files} files, {pages} pages (copies of the text-layer PDFs in `corpus/`, each with a "
+        "changed trailer so deduplication keeps them).", "",
+        "| measure | result | target | met |", "|---|---|---|---|",
+        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows), "",
+        "Reference readers on the same files, measured in the same run:", "",
+        "| reader | pages/s | papers ingest (2 jobs) relative |", "|---|---|---|",
+        *(f"| {name} | {rate:.0f} | {two / rate:.2f}x |" for name, rate in ref_rows if rate), "",
+        "Peak RSS of one worker by PDF length (memory must not grow with pages): "
+        + ", ".join(f"{n} pages {mb:.0f} MB" for n, mb in memory.items()) + ".", "",
+        f"Search latency: {latency['queries']} queries (words, phrases, AND/OR, field filters) on an index of "
+        f"{latency['pages']} pages, in-process through `search.pages.search_pages`, limit 10.", "",
+        "Summaries printed by the runs:", "",
+        *(f"- {key}: `{value['summary']}`" for key, value in ingest.items()), "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=3000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--output", default=str(REPO / "BENCHMARKS.md"))
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    files, pages = build_corpus(args.pages)
+    print(f"corpus: {len(files)} files, {pages} pages", flush=True)
+    ingest = bench_ingest(WORK / "corpus", pages)
+    print(json.dumps(ingest, indent=1), flush=True)
+    refs = reference_rates(files, pages)
+    print("references", refs, flush=True)
+    memory = worker_memory()
+    print("memory MB", memory, flush=True)
+    latency = search_latency(WORK / "home-2", args.queries)
+    print("latency", latency, flush=True)
+    command = "make bench  (= .venv/bin/python bench/ingest.py" + "".join(
+        f" {a}" for a in sys.argv[1:]) + ")"
+    Path(args.output).write_text(write_report(pages, len(files), ingest, refs, memory, latency, command))
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Minute items: the numbered (or "Minutes:"-labelled) sections of a meeting's minutes.
+
+Headings are recognised by shape, not by any council's numbering: "135.
+Membership", "12 Apologies", "CAB 23/45 Budget", "Minute 12/2023 - Budget"; the
+longest run of consecutively numbered headings wins over numbered lists in the
+text. Unnumbered ModernGov extracts ("Title" / "Minutes:" / text) give items
+with number None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.numbering import longest_sequence, starts_with_date
+from extract.pagelines import Line
+
+MINUTE_HEADING = re.compile(
+    r"^(?:(?:Minute|Min\.?)\s*(?:No\.?\s*)?)?"
+    r"(?P<number>(?:[A-Z]{2,6}\s?)?\d{1,4}(?:/\d{2,4})?[a-z]?)"
+    r"(?:\.(?!\d)|:|\)|\s+[-–])?\s+(?P<title>[A-Z“\"'(].{1,160})$"
+)
+MINUTES_LABEL = re.compile(r"^Minutes\s*:\s*(?P<rest>.*)$", re.I)
+# Lines that close a set of minutes or an extract rather than belonging to its last item.
+END_MARKER = re.compile(
+    r"^(?:\(Note:\s+The meeting.*|\(Signed\).*|Supporting documents\s*:?.*|"
+    r"The meeting (?:closed|ended|finished) at\b.*|Chair(?:man)?\s*:?\s*\.{3,}.*|Signed\s*\.{3,}.*)$",
+    re.I,
+)
+# Section headings between items ("RESOLVED ITEMS", "PART II - EXEMPT") are not items.
+SECTION_HEADING = re.compile(
+    r"^(?:(?:RESOLVED|RECOMMENDED|DELEGATED|EXECUTIVE|OTHER)\s+ITEMS?|PART\s+[I1V]+\b.*|"
+    r"(?:ITEMS?\s+)?FOR\s+(?:DECISION|INFORMATION)|[A-Z ]+\s+ITEMS)\s*$"
+)
+
+
+@dataclass
+class MinuteBlock:
+    number: str | None
+    title: str
+    heading_page: int
+    body: list[Line]
+
+
+def _heading_candidates(lines: list[Line]) -> list[int]:
+    out = []
+    for index, line in enumerate(lines):
+        match = MINUTE_HEADING.match(line.text)
+        if not match:
+            continue
+        title = match.group("title")
+        if starts_with_date(title) or title.rstrip().endswith((",", ";")):
+            continue
+        out.append(index)
+    return out
+
+
+def _number(line: Line) -> str:
+    return MINUTE_HEADING.match(line.text).group("number")
+
+
+def _title(line: Line) -> str:
+    return MINUTE_HEADING.match(line.text).group("title").strip(" -–")
+
+
+def _trim_body(body: list[Line]) -> list[Line]:
+    """Drop section headings and everything from the closing note or signature on."""
+    kept = []
+    for line in body:
+        if END_MARKER.match(line.text):
+            break
+        if not SECTION_HEADING.match(line.text):
+            kept.append(line)
+    return kept
+
+
+def numbered_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
+    """(header lines before the first item, the numbered items)."""
+    starts = longest_sequence(_heading_candidates(lines), key=lambda i: _number(lines[i]))
+    if not starts:
+        return lines, []
+    blocks = []
+    for position, start in enumerate(starts):
+        stop = starts[position + 1] if position + 1 < len(starts) else len(lines)
+        blocks.append(
+            MinuteBlock(_number(lines[start]), _title(lines[start]), lines[start].page, _trim_body(lines[start + 1 : stop]))
+        )
+    return lines[: starts[0]], blocks
+
+
+def labelled_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
+    """Items printed as 'Title' then 'Minutes:' then the text (ModernGov extracts)."""
+    labels = [i for i, line in enumerate(lines) if MINUTES_LABEL.match(line.text) and i > 0]
+    blocks = []
+    for position, label in enumerate(labels):
+        stop = labels[position + 1] - 1 if position + 1 < len(labels) else len(lines)
+        heading = lines[label - 1]
+        numbered = MINUTE_HEADING.match(heading.text)
+        number = numbered.group("number") if numbered and re.search(r"\d", numbered.group("number")) else None
+        title = numbered.group("title") if number else heading.text
+        rest = MINUTES_LABEL.match(lines[label].text).group("rest")
+        body = ([Line(lines[label].page, rest)] if rest else []) + lines[label + 1 : stop]
+        blocks.append(MinuteBlock(number, title.strip(), heading.page, _trim_body(body)))
+    header = lines[: labels[0] - 1] if labels else lines
+    return header, blocks
+
+
+def minute_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
+    """The header (attendance etc.) and the items of one set of minutes."""
+    header, blocks = numbered_blocks(lines)
+    labelled_header, labelled = labelled_blocks(lines)
+    # An extract may carry a single numbered heading; the "Minutes:" labels are the surer sign.
+    if len(labelled) >= max(1, len(blocks)) or (len(blocks) < 2 and labelled):
+        return labelled_header, labelled
+    return header, blocks

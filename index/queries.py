@@ -1,0 +1,113 @@
+"""Read-only queries over the stored records; every row carries file and page."""
+from __future__ import annotations
+
+import re
+
+from extract.records import DocumentMeta, Meeting, Structure
+from index.records import RECORD_TABLES, record_of
+from index.store import Store
+
+_FILE = "(select file from documents d where d.id = t.document_id) as file"
+
+
+def _words_filter(query: str | None, column: str) -> tuple[str, list]:
+    """All words of query must appear in column (case-insensitive)."""
+    words = re.findall(r"\w+", query or "")
+    if not words:
+        return "1", []
+    return " and ".join(f"{column} like ?" for _ in words), [f"%{w}%" for w in words]
+
+
+def meetings(store: Store) -> list[dict]:
+    return store.db.execute_returning_dicts(
+        """select m.date, m.committee, m.time, m.venue,
+                  (select count(*) from agenda_items a where a.meeting_id = m.id) as agenda_items,
+                  (select count(*) from minute_items i where i.meeting_id = m.id) as minute_items,
+                  (select group_concat(d.file, '; ') from meeting_documents md
+                     join documents d on d.id = md.document_id where md.meeting_id = m.id) as files,
+                  m.id
+           from meetings m order by m.date is null, m.date desc"""
+    )
+
+
+def items(store: Store, meeting_date: str | None = None, kind: str | None = None) -> list[dict]:
+    selects = []
+    if kind in (None, "agenda"):
+        selects.append(
+            f"""select 'agenda' as kind, m.date as meeting_date, m.committee, t.number, t.title,
+                       t.report_of as detail, {_FILE}, coalesce(t.pages_from, t.page) as page, t.id
+                from agenda_items t join meetings m on m.id = t.meeting_id"""
+        )
+    if kind in (None, "minute"):
+        selects.append(
+            f"""select 'minute' as kind, m.date as meeting_date, m.committee, t.number, t.title,
+                       substr(t.text, 1, 200) as detail, {_FILE}, t.page, t.id
+                from minute_items t join meetings m on m.id = t.meeting_id"""
+        )
+    sql = " union all ".join(selects)
+    where, params = ("where meeting_date = ?", [meeting_date]) if meeting_date else ("", [])
+    return store.db.execute_returning_dicts(
+        f"select * from ({sql}) {where} order by meeting_date is null, meeting_date desc, kind, "
+        "cast(number as integer), number",
+        params,
+    )
+
+
+def resolutions(store: Store, query: str | None = None) -> list[dict]:
+    where, params = _words_filter(query, "t.text")
+    return store.db.execute_returning_dicts(
+        f"""select m.date as meeting_date, t.minute_number as minute, i.title as item, t.part, t.text,
+                   {_FILE}, t.page, t.id
+            from resolutions t join minute_items i on i.id = t.minute_id
+            left join meetings m on m.id = i.meeting_id
+            where {where} order by m.date is null, m.date desc, cast(t.minute_number as integer), t.part""",
+        params,
+    )
+
+
+def recommendations(store: Store, query: str | None = None, kinds: tuple[str, ...] | None = None) -> list[dict]:
+    where, params = _words_filter(query, "t.text")
+    if kinds:
+        where += f" and t.kind in ({','.join('?' * len(kinds))})"
+        params += list(kinds)
+    return store.db.execute_returning_dicts(
+        f"""select t.kind, t.source, t.number, t.text, {_FILE}, t.page, t.id
+            from recommendations t where {where} order by file, t.page, t.id""",
+        params,
+    )
+
+
+def requests(store: Store, query: str | None = None) -> list[dict]:
+    where, params = _words_filter(query, "t.text")
+    return store.db.execute_returning_dicts(
+        f"""select m.date as meeting_date, t.minute_number as minute, t.who, t.what, t.due, t.text,
+                   {_FILE}, t.page, t.id
+            from requests t left join minute_items i on i.id = t.minute_id
+            left join meetings m on m.id = i.meeting_id
+            where {where} order by m.date is null, m.date desc, t.page""",
+        params,
+    )
+
+
+def document_records(store: Store, table: str, document_id: str) -> list[dict]:
+    return store.db.execute_returning_dicts(
+        f"select * from [{table}] where document_id = ? order by rowid", [document_id]
+    )
+
+
+def stored_structure(store: Store, document: dict) -> Structure:
+    """A document's structure as stored, rebuilt into extract/'s dataclasses."""
+    meta = DocumentMeta(kind=document["kind"], committee=document["committee"], meeting_date=document["meeting_date"])
+    structure = Structure(file_name=document["file"], meta=meta, page_count=document["pages"])
+    structure.meetings = [
+        Meeting(**row)
+        for row in store.db.execute_returning_dicts(
+            """select m.id, m.committee, m.date, m.time, m.venue, md.page from meetings m
+               join meeting_documents md on md.meeting_id = m.id where md.document_id = ? order by m.date""",
+            [document["id"]],
+        )
+    ]
+    for table, (record_type, attribute) in RECORD_TABLES.items():
+        rows = document_records(store, table, document["id"])
+        setattr(structure, attribute, [record_of(record_type, row) for row in rows])
+    return structure

@@ -1,0 +1,68 @@
+"""How extract/'s structure dataclasses map to tables: one table per record type,
+columns derived from the dataclass fields, plus the owning document."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from extract.records import (
+    AgendaItem, Attendance, Declaration, MinuteItem, Part, Recommendation, Request, Resolution, Structure,
+)
+
+# table -> (record type, Structure attribute). Meetings are shared between
+# documents, so they live in `meetings` with a `meeting_documents` link instead.
+RECORD_TABLES: dict[str, tuple[type, str]] = {
+    "parts": (Part, "parts"),
+    "agenda_items": (AgendaItem, "agenda_items"),
+    "minute_items": (MinuteItem, "minute_items"),
+    "attendance": (Attendance, "attendance"),
+    "declarations": (Declaration, "declarations"),
+    "resolutions": (Resolution, "resolutions"),
+    "recommendations": (Recommendation, "recommendations"),
+    "requests": (Request, "requests"),
+}
+
+
+def columns_of(record_type: type) -> dict[str, type]:
+    """SQLite columns for a record type: a (first, last) tuple field becomes two columns."""
+    columns: dict[str, type] = {"id": str, "document_id": str}
+    for f in dataclasses.fields(record_type):
+        annotation = str(f.type)
+        if annotation.startswith("tuple"):
+            columns[f"{f.name}_from"] = int
+            columns[f"{f.name}_to"] = int
+        elif annotation.startswith(("int", "bool")):
+            columns[f.name] = int
+        else:
+            columns[f.name] = str
+    return columns
+
+
+def row_of(record, document_id: str) -> dict:
+    row = {"document_id": document_id}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if str(f.type).startswith("tuple"):
+            row[f"{f.name}_from"], row[f"{f.name}_to"] = value if value else (None, None)
+        else:
+            row[f.name] = value
+    return row
+
+
+def record_of(record_type: type, row: dict):
+    """The inverse of row_of."""
+    values = {}
+    for f in dataclasses.fields(record_type):
+        if str(f.type).startswith("tuple"):
+            pair = (row[f"{f.name}_from"], row[f"{f.name}_to"])
+            values[f.name] = pair if pair != (None, None) else None
+        elif str(f.type).startswith("bool"):
+            values[f.name] = bool(row[f.name])
+        else:
+            values[f.name] = row[f.name]
+    return record_type(**values)
+
+
+def structure_rows(structure: Structure, document_id: str) -> Iterator[tuple[str, list[dict]]]:
+    for table, (_, attribute) in RECORD_TABLES.items():
+        yield table, [row_of(record, document_id) for record in getattr(structure, attribute)]
