@@ -62,12 +62,13 @@ def output_options(command):
 
     @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
     @click.option("--csv", "as_csv", is_flag=True, help="Output CSV.")
+    @click.option("--format", "chosen", type=click.Choice(["table", "json", "csv"]), help="Output format.")
     @wraps(command)
-    def wrapper(*args, as_json=False, as_csv=False, **kwargs):
-        if as_json and as_csv:
+    def wrapper(*args, as_json=False, as_csv=False, chosen=None, **kwargs):
+        asked = {f for f, on in (("json", as_json), ("csv", as_csv), (chosen, bool(chosen))) if on}
+        if len(asked) > 1:
             raise PapersError("choose one of --json and --csv", EXIT_USAGE)
-        fmt = "json" if as_json else "csv" if as_csv else "table"
-        return command(*args, fmt=fmt, **kwargs)
+        return command(*args, fmt=asked.pop() if asked else "table", **kwargs)
 
     return wrapper
 
@@ -251,6 +252,12 @@ def rebuild(jobs, store):
     sys.exit(report.exit_code)
 
 
+def _short_source(source: str, width: int = 28) -> str:
+    """'A very long file name.pdf:106' -> 'A very long fi….pdf:106', keeping the page."""
+    file, _, page = source.rpartition(":")
+    return (file if len(file) <= width else file[: width - 5] + "…" + file[-4:]) + f":{page}"
+
+
 def _listing(rows: list[dict], fmt: str, columns: list[str]) -> None:
     click.echo(render(rows, fmt, columns if fmt != "json" else None))
 
@@ -359,6 +366,82 @@ def requests(query, fmt, store):
 
     store.check_readable()
     _listing(list_requests(store, query), fmt, ["meeting_date", "minute", "who", "what", "due", "file", "page"])
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--refresh", is_flag=True, help="Re-apply the overrides file (DATA/indicators.json) now.")
+@output_options
+@home_option
+def indicators(query, refresh, fmt, store):
+    """Canonical indicators of the scorecard tables, with their aliases and value counts.
+
+    The same indicator worded differently in different papers ("LAC"/"CLA",
+    reworded descriptions) is one canonical indicator. To force a merge or a
+    split, edit indicators.json in the data directory and run with --refresh
+    (or ingest again); no PDF is read again.
+
+    \b
+    Examples:
+        papers indicators
+        papers indicators "care leavers" --json
+        papers indicators --refresh
+    """
+    from search.series import list_indicators
+
+    store.check_readable()
+    if refresh:
+        from index.lock import writer_lock
+        from ingest.collection import refresh_indicators
+
+        with writer_lock(store.lock_path, on_wait=lambda text: click.echo(text, err=True)):
+            refresh_indicators(store, say=lambda text: click.echo(text, err=True), force=True)
+    rows = list_indicators(store, query)
+    _listing(rows, fmt, ["label", "unit", "observations", "aliases", "id"])
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--plot", type=click.Path(dir_okay=False, writable=True), metavar="FILE.png",
+              help="Also draw the series with its comparators and targets.")
+@output_options
+@home_option
+def series(query, plot, fmt, store):
+    """The time series of the indicator that best matches QUERY.
+
+    One row per period (financial years, quarters, months) with the council's
+    actual value, the target and the comparators, and the file:page each value
+    was printed on. Where papers disagree (provisional then final), the latest
+    published value is shown and the series is listed under `revised`.
+
+    \b
+    Examples:
+        papers series "placed more than 20 miles"
+        papers series "care leavers suitable accommodation" --format csv
+        papers series "20 miles" --plot miles.png
+    """
+    from search.series import indicator_series, plot_series, sparkline
+
+    store.check_readable()
+    result = indicator_series(store, query)
+    if plot:
+        plot_series(result, plot)
+    if fmt == "json":
+        click.echo(json.dumps({"indicator": result.indicator, "series": result.series, "rows": result.rows,
+                               "observations": result.observations}, indent=2, default=str))
+        return
+    columns = ["period", *result.series, "revised", "sources"]
+    if fmt == "csv":
+        click.echo(render(result.rows, "csv", columns))
+        return
+    click.secho(result.indicator["label"], bold=True)
+    if len(result.indicator["aliases"]) > 1:
+        click.echo("also: " + "; ".join(a for a in result.indicator["aliases"] if a != result.indicator["label"]))
+    click.echo(render([{**r, "sources": [_short_source(x) for x in r["sources"]]} for r in result.rows],
+                      "table", columns, max_width=80))
+    click.echo(f"actual  {sparkline([r.get('actual') for r in result.rows])}")
+    if plot:
+        click.echo(f"plot written to {plot}")
 
 
 @cli.command(name="eval")

@@ -163,6 +163,8 @@ class Structure:
     resolutions: list[Resolution] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    breakdowns: list[BreakdownTable] = field(default_factory=list)
 
 
 @dataclass

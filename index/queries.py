@@ -111,3 +111,34 @@ def stored_structure(store: Store, document: dict) -> Structure:
         rows = document_records(store, table, document["id"])
         setattr(structure, attribute, [record_of(record_type, row) for row in rows])
     return structure
+
+
+def indicators(store: Store) -> list[dict]:
+    return store.db.execute_returning_dicts(
+        """select i.id, i.label, i.aliases, i.unit, count(o.id) as observations,
+                  min(o.period_start) as first_period_start, max(o.period_end) as last_period_end
+           from indicators i left join observations o on o.indicator_id = i.id
+           group by i.id order by i.label"""
+    )
+
+
+def indicator_observations(store: Store, indicator_id: str) -> list[dict]:
+    """Every observation of an indicator with its provenance and the paper's publication order."""
+    return store.db.execute_returning_dicts(
+        """select o.period, o.period_start, o.period_end, o.series, o.value, o.raw, o.note, o.unit,
+                  o.indicator, o.ref, d.file, o.page, o.[table], o.[row], o.[column], o.id,
+                  d.meeting_date, coalesce(d.meeting_date, d.creation_date, d.ingested_at) as published
+           from observations o join documents d on d.id = o.document_id
+           where o.indicator_id = ?
+           order by o.period_end, o.period_start desc, o.series, published""",
+        [indicator_id],
+    )
+
+
+def document_observations(store: Store, document_id: str) -> list[dict]:
+    return store.db.execute_returning_dicts(
+        """select o.indicator, o.indicator_id as canonical, o.ref, o.period, o.series, o.value, o.raw,
+                  o.note, o.unit, o.page, o.[table], o.[row], o.[column]
+           from observations o where o.document_id = ? order by o.page, o.[table], o.[row], o.[column], o.part""",
+        [document_id],
+    )

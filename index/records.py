@@ -6,7 +6,8 @@ import dataclasses
 from collections.abc import Iterator
 
 from extract.records import (
-    AgendaItem, Attendance, Declaration, MinuteItem, Part, Recommendation, Request, Resolution, Structure,
+    AgendaItem, Attendance, BreakdownTable, Declaration, MinuteItem, Observation, Part, Recommendation, Request,
+    Resolution, Structure,
 )
 
 # table -> (record type, Structure attribute). Meetings are shared between
@@ -20,27 +21,39 @@ RECORD_TABLES: dict[str, tuple[type, str]] = {
     "resolutions": (Resolution, "resolutions"),
     "recommendations": (Recommendation, "recommendations"),
     "requests": (Request, "requests"),
+    "observations": (Observation, "observations"),
+    "breakdown_tables": (BreakdownTable, "breakdowns"),
 }
+# Records read from tables rather than from the text's structure.
+TABLE_RECORDS = ("observations", "breakdown_tables")
+# Records that name their document themselves; the column is document_id.
+_DOCUMENT_FIELD = "document"
 
 
 def columns_of(record_type: type) -> dict[str, type]:
     """SQLite columns for a record type: a (first, last) tuple field becomes two columns."""
     columns: dict[str, type] = {"id": str, "document_id": str}
     for f in dataclasses.fields(record_type):
+        if f.name == _DOCUMENT_FIELD:
+            continue
         annotation = str(f.type)
         if annotation.startswith("tuple"):
             columns[f"{f.name}_from"] = int
             columns[f"{f.name}_to"] = int
         elif annotation.startswith(("int", "bool")):
             columns[f.name] = int
+        elif annotation.startswith("float"):
+            columns[f.name] = float
         else:
             columns[f.name] = str
     return columns
 
 
 def row_of(record, document_id: str) -> dict:
-    row = {"document_id": document_id}
+    row = {"id": record.id, "document_id": document_id}
     for f in dataclasses.fields(record):
+        if f.name == _DOCUMENT_FIELD:
+            continue
         value = getattr(record, f.name)
         if str(f.type).startswith("tuple"):
             row[f"{f.name}_from"], row[f"{f.name}_to"] = value if value else (None, None)
@@ -53,7 +66,9 @@ def record_of(record_type: type, row: dict):
     """The inverse of row_of."""
     values = {}
     for f in dataclasses.fields(record_type):
-        if str(f.type).startswith("tuple"):
+        if f.name == _DOCUMENT_FIELD:
+            values[f.name] = row["document_id"]
+        elif str(f.type).startswith("tuple"):
             pair = (row[f"{f.name}_from"], row[f"{f.name}_to"])
             values[f.name] = pair if pair != (None, None) else None
         elif str(f.type).startswith("bool"):

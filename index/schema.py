@@ -6,7 +6,7 @@ import sqlite_utils
 
 from index.records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Tables whose rows belong to one document, deleted before their document.
 DOCUMENT_CHILDREN = ["pages", "meeting_documents", *RECORD_TABLES]
@@ -70,6 +70,12 @@ def create_schema(db: sqlite_utils.Database) -> None:
             if_not_exists=True,
         )
         db[table].create_index(["document_id"], if_not_exists=True)
+    db["indicators"].create(
+        {"id": str, "label": str, "aliases": str, "unit": str}, pk="id", if_not_exists=True
+    )
+    if "indicator_id" not in db["observations"].columns_dict:
+        db["observations"].add_column("indicator_id", str)
+    db["observations"].create_index(["indicator_id", "period", "series"], if_not_exists=True)
     db["paths"].create_index(["document_id"], if_not_exists=True)
     db["documents"].create_index(["meeting_date"], if_not_exists=True)
     db["documents"].create_index(["indexed"], if_not_exists=True)

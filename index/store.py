@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from extract.records import ParsedDocument, Structure
-from index.records import structure_rows
+from index.records import RECORD_TABLES, TABLE_RECORDS, structure_rows
 from index.fulltext import INDEX_VERSION, FullTextIndex, IndexedPage
 from index.home import DB_NAME, LOCK_NAME, WHOOSH_DIR
 from index.schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, stored_version
@@ -157,16 +157,19 @@ class Store:
             return self._drop_orphans(previous)
 
     def replace_structure(self, doc_id: str, structure: Structure) -> None:
-        """Store a re-extracted structure; the document must be re-indexed after."""
+        """Store a re-extracted structure (text records only: table observations are kept).
+
+        The document must be re-indexed after, as its committee may have changed.
+        """
+        tables = [t for t in RECORD_TABLES if t not in TABLE_RECORDS]
         with self.db.atomic():
-            for table in DOCUMENT_CHILDREN:
-                if table != "pages":
-                    self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+            for table in ["meeting_documents", *tables]:
+                self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
             self._drop_unused_meetings()
-            self._save_structure(doc_id, structure)
+            self._save_structure(doc_id, structure, tables)
             self.db["documents"].update(doc_id, {"committee": structure.meta.committee, "indexed": 0})
 
-    def _save_structure(self, doc_id: str, structure: Structure) -> None:
+    def _save_structure(self, doc_id: str, structure: Structure, tables=None) -> None:
         for meeting in structure.meetings:
             self.db["meetings"].upsert(
                 {k: v for k, v in asdict(meeting).items() if k != "page"}, pk="id"
@@ -176,7 +179,7 @@ class Store:
                 pk=("meeting_id", "document_id"),
             )
         for table, rows in structure_rows(structure, doc_id):
-            if rows:
+            if rows and (tables is None or table in tables):
                 self.db[table].insert_all(rows, pk="id", replace=True)
 
     def _drop_unused_meetings(self) -> None:
@@ -239,6 +242,30 @@ class Store:
                 meeting_date=doc["meeting_date"],
                 kind=doc["kind"],
                 committee=doc["committee"],
+            )
+
+    def meta_value(self, key: str) -> str | None:
+        row = self.db.execute("select value from meta where key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta_value(self, key: str, value: str) -> None:
+        self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    def indicator_labels(self) -> list[tuple[str, str | None]]:
+        return self.db.execute(
+            "select indicator, max(unit) from observations group by indicator order by indicator"
+        ).fetchall()
+
+    def replace_indicators(self, indicators, mapping: dict[str, str]) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from indicators")
+            self.db["indicators"].insert_all(
+                ({"id": i.id, "label": i.label, "aliases": i.aliases, "unit": i.unit} for i in indicators),
+                pk="id",
+            )
+            self.db.conn.executemany(
+                "update observations set indicator_id = ? where indicator = ?",
+                [(group, label) for label, group in mapping.items()],
             )
 
     def committees(self) -> list[str]:

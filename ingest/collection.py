@@ -6,6 +6,11 @@ the text whether one of those names fits; this module only feeds it.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+from types import SimpleNamespace
+
+from extract.indicators import indicators_from
 from extract.records import DocumentMeta, PageText
 from extract.structure import extract_structure
 from index.store import Store
@@ -25,3 +30,55 @@ def place_in_collection(store: Store) -> int:
             store.replace_structure(doc["id"], structure)
             changed += 1
     return changed
+
+
+OVERRIDES_FILE = "indicators.json"
+_OVERRIDES_TEMPLATE = {
+    "_help": (
+        "Force indicators together or apart. merge: lists of row labels that are one indicator; "
+        "split: pairs of labels that must never be joined. Re-run `papers ingest` (or "
+        "`papers indicators --refresh`) to apply; no PDF is read again."
+    ),
+    "merge": [],
+    "split": [],
+}
+
+
+def refresh_indicators(store: Store, say=lambda text: None, force: bool = False) -> bool:
+    """Group observation labels into canonical indicators; returns True if it ran.
+
+    Runs when documents changed (force) or the user's overrides file changed.
+    """
+    path = store.home / OVERRIDES_FILE
+    if not path.exists():
+        path.write_text(json.dumps(_OVERRIDES_TEMPLATE, indent=2) + "\n")
+    text = path.read_text()
+    fingerprint = hashlib.sha256(text.encode()).hexdigest()
+    if not force and store.meta_value("indicator_overrides") == fingerprint:
+        return False
+    try:
+        overrides = _read_overrides(text)
+    except ValueError as exc:
+        say(f"{path}: {exc}; indicators left as they were")
+        return False
+    labels = [SimpleNamespace(indicator=label, unit=unit) for label, unit in store.indicator_labels()]
+    indicators, mapping = indicators_from(labels, overrides)
+    store.replace_indicators(indicators, mapping)
+    store.set_meta_value("indicator_overrides", fingerprint)
+    return True
+
+
+def _read_overrides(text: str) -> dict:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ValueError(f"not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise ValueError("expected an object with 'merge' and 'split' lists")
+    for key in ("merge", "split"):
+        groups = data.get(key, [])
+        if not isinstance(groups, list) or not all(
+            isinstance(g, list) and all(isinstance(x, str) for x in g) for g in groups
+        ):
+            raise ValueError(f"'{key}' must be a list of lists of indicator labels")
+    return {"merge": data.get("merge", []), "split": data.get("split", [])}

@@ -8,8 +8,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from extract.metadata import document_meta
-from extract.records import ParsedDocument
+from extract.records import PageText, ParsedDocument
+from extract.scorecards import IndicatorTables, extract_observations
+from extract.tables import page_may_hold_table
 from extract.structure import extract_structure
+from ingest.tables import read_tables
 from ingest.reader import UnreadablePDF, open_pdf, pdf_info, read_document_pages
 
 
@@ -32,6 +35,13 @@ def parse_file(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocume
         return Failure(path, size, mtime_ns, f"unreadable PDF ({type(exc).__name__}: {exc})")
 
 
+def _indicator_tables(path: str, sha256: str, pages: list[PageText]) -> IndicatorTables:
+    """Table reading costs ~80 ms a page, so only pages whose text looks tabular are read."""
+    candidates = [p.number for p in pages if page_may_hold_table(p.text)]
+    grids = read_tables(Path(path), candidates) if candidates else []
+    return extract_observations(sha256, grids, {p.number: p.text for p in pages})
+
+
 def _parse(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument:
     pdf = open_pdf(Path(path))
     try:
@@ -42,6 +52,8 @@ def _parse(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument:
     name = Path(path).name
     meta = document_meta(pages, name, info.title)
     structure = extract_structure(pages, name, document_id=sha256, meta=meta)
+    tables = _indicator_tables(path, sha256, pages)
+    structure.observations, structure.breakdowns = tables.observations, tables.breakdowns
     return ParsedDocument(
         id=sha256,
         path=path,

@@ -13,7 +13,7 @@ from extract.records import ParsedDocument
 from index.fulltext import IndexedPage
 from index.lock import writer_lock
 from index.store import Store
-from ingest.collection import place_in_collection
+from ingest.collection import place_in_collection, refresh_indicators
 from ingest.discover import Candidate, discover, sha256_of
 from ingest.parse import Failure, parse_file
 
@@ -72,6 +72,7 @@ def ingest(
             _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress)
             if report.ingested and place_in_collection(store):
                 store.recover()
+            refresh_indicators(store, say=progress.message, force=bool(report.ingested))
         except KeyboardInterrupt:
             report.interrupted = True
     report.seconds = time.perf_counter() - started

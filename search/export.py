@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extract.export import to_export
-from index.queries import stored_structure
+from index.queries import document_observations, stored_structure
 from index.store import Store
 
 EXPORT_SCHEMA = 1
@@ -36,7 +36,12 @@ def _structure(store: Store, row: dict) -> dict:
 
 _FROM_DOCUMENT = {"file", "kind", "committee", "meeting_date", "pages"}
 
-SECTIONS: list[Section] = [_document_fields, _structure]
+
+def _observations(store: Store, row: dict) -> dict:
+    return {"observations": document_observations(store, row["id"])}
+
+
+SECTIONS: list[Section] = [_document_fields, _structure, _observations]
 
 
 def export_store(store: Store) -> dict:

@@ -9,13 +9,13 @@ from collections.abc import Sequence
 FORMATS = ("table", "json", "csv")
 
 
-def render(rows: Sequence[dict], fmt: str, columns: Sequence[str] | None = None) -> str:
+def render(rows: Sequence[dict], fmt: str, columns: Sequence[str] | None = None, max_width: int = 60) -> str:
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt == "json":
         return json.dumps(list(rows), indent=2, ensure_ascii=False, default=str)
     if fmt == "csv":
         return _csv(rows, columns)
-    return table(rows, columns)
+    return table(rows, columns, max_width)
 
 
 def _csv(rows: Sequence[dict], columns: list[str]) -> str:

@@ -194,3 +194,72 @@ def test_eval_rejects_a_file_that_is_not_json(home, tmp_path):
     bad.write_text("{not json")
     result = run(home, "eval", str(bad))
     assert result.exit_code == 2 and "is not a JSON gold file" in result.output
+
+
+DECK = REPO / "corpus" / "Corporate Parenting Service Update February 2022.pdf"
+
+
+def test_indicators_lists_canonical_indicators_with_aliases(home):
+    rows = json.loads(run(home, "indicators", "care leavers", "--json").output)
+    suitable = next(r for r in rows if "suitable accommodation" in r["label"])
+    assert len(suitable["aliases"]) == 2 and suitable["observations"] >= 10
+
+
+def test_series_joins_years_of_papers_with_citations(home):
+    data = json.loads(run(home, "series", "placed more than 20 miles", "--format", "json").output)
+    periods = [row["period"] for row in data["rows"]]
+    assert periods[0] == "2013-14" and "2021-22 Q3" in periods
+    assert {"actual", "target", "statistical_neighbours", "england"} <= set(data["series"])
+    assert all(o["file"] and o["page"] and o["row"] is not None and o["column"] is not None
+               for o in data["observations"])
+    table = run(home, "series", "placed more than 20 miles").output
+    assert "2015-16" in table and "actual  " in table and re.search(r"\.pdf:\d+", table)
+
+
+def test_series_csv_and_plot(home, tmp_path):
+    lines = run(home, "series", "20 miles", "--csv").output.splitlines()
+    assert lines[0].startswith("period,actual,target")
+    png = tmp_path / "miles.png"
+    assert run(home, "series", "20 miles", "--plot", str(png)).exit_code == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+
+
+def test_series_with_no_matching_indicator_is_a_clear_error(home):
+    result = run(home, "series", "zebra crossings")
+    assert result.exit_code == 2 and "no indicator matches 'zebra crossings'" in result.output
+
+
+def test_export_has_observations_with_provenance(home):
+    docs = json.loads(run(home, "export").output)["documents"]
+    deck = next(d for d in docs if d["file"] == DECK.name)
+    assert len(deck["observations"]) == 117
+    assert set(deck["observations"][0]) >= {"indicator", "canonical", "period", "series", "value", "raw", "page"}
+
+
+def test_eval_meets_observation_targets(home):
+    scores = {r["category"]: r for r in json.loads(run(home, "eval", str(REPO / "corpus" / "gold.json"), "--json").output)}
+    assert scores["observations"]["precision"] >= 0.98 and scores["observations"]["recall"] >= 0.95
+
+
+def test_indicator_overrides_apply_without_reading_pdfs(tmp_path, monkeypatch):
+    home = tmp_path / "h"
+    assert run(home, "ingest", "-j", "1", str(DECK)).exit_code == 0
+    rows = json.loads(run(home, "indicators", "--json").output)
+    first, second = rows[0]["label"], rows[1]["label"]
+    overrides = home / "indicators.json"
+    data = json.loads(overrides.read_text())
+    data["merge"] = [[first, second]]
+    overrides.write_text(json.dumps(data))
+
+    import ingest.pipeline
+
+    monkeypatch.setattr(ingest.pipeline, "_parse_task", lambda task: pytest.fail("re-parsed a PDF"))
+    assert run(home, "ingest", str(DECK)).exit_code == 0
+    merged = json.loads(run(home, "indicators", "--json").output)
+    assert len(merged) == len(rows) - 1
+    assert any(set(r["aliases"]) >= {first, second} for r in merged)
+
+    overrides.write_text("{broken")
+    result = run(home, "indicators", "--refresh")
+    assert result.exit_code == 0 and "indicators.json: not valid JSON" in result.output
+    assert len(json.loads(run(home, "indicators", "--json").output)) == len(merged)

@@ -51,10 +51,10 @@ def test_fuzzy_text_match_threshold():
 
 
 def test_registered_scorer_is_used():
-    register_scorer("observations", lambda gold, predicted: (len(gold.get("observations", [])), 0, 0))
+    register_scorer("widgets", lambda gold, predicted: (len(gold.get("widgets", [])), 0, 0))
     try:
-        result = score({"documents": [GOLD["documents"][0]]}, {"documents": [dict(GOLD["documents"][0], observations=[1, 2])]})
-        assert result["observations"]["tp"] == 2
+        result = score({"documents": [GOLD["documents"][0]]}, {"documents": [dict(GOLD["documents"][0], widgets=[1, 2])]})
+        assert result["widgets"]["tp"] == 2
     finally:
         from search.evaluate import SCORERS
-        SCORERS.pop("observations")
+        SCORERS.pop("widgets")
