@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from whoosh import highlight, index, query as wq
+from whoosh import highlight, index, query as wq, sorting
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import QueryParser
-from whoosh.searching import Hit
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 _VERSION_FILE = "VERSION"
 MARK_START, MARK_END = "\x01", "\x02"
 
@@ -33,7 +32,8 @@ def _schema() -> Schema:
         date_key=NUMERIC(sortable=True, default=0),
         kind=ID(stored=True),
         committee=TEXT(stored=True),
-        content=TEXT(analyzer=StemmingAnalyzer(), stored=True, phrase=True),
+        # chars=True stores match offsets, so snippets come from them instead of re-analysing each page.
+        content=TEXT(analyzer=StemmingAnalyzer(), stored=True, phrase=True, chars=True),
     )
 
 
@@ -129,21 +129,29 @@ class FullTextIndex:
     ) -> tuple[int, list[RawHit]]:
         ix = self._open()
         with ix.searcher() as searcher:
-            # limit=None: Whoosh's len(results) ignores filters, so count by
-            # collecting every match (cheap at this scale) and slice afterwards.
-            kwargs = {"limit": None, "filter": _filter_query(filters), "terms": True}
+            kwargs = {"filter": _filter_query(filters)}
             if filters.exclude_doc_ids:
                 kwargs["mask"] = wq.Or([wq.Term("doc_id", d) for d in filters.exclude_doc_ids])
-            results = searcher.search(q, **kwargs)
-            results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
+            if sort_by_date:
+                # Newest meeting first (undated pages have key 0, so come last), by score within a date.
+                kwargs["sortedby"] = [sorting.FieldFacet("date_key", reverse=True), sorting.ScoreFacet()]
+            results = searcher.search(q, limit=limit, terms=True, **kwargs)
+            results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=70, autotrim=True)
             results.formatter = _Marker()
-            ranked = _newest_first(searcher, results) if sort_by_date else list(results[:limit] if limit else results)
-            return results.scored_length(), [_raw_hit(hit) for hit in ranked[:limit]]
+            total = results.scored_length()
+            if limit is not None and total >= limit:
+                # Whoosh's len(results) ignores filters, so count in a separate, unscored pass.
+                unsorted = {k: v for k, v in kwargs.items() if k != "sortedby"}
+                total = searcher.search(q, limit=None, scored=False, **unsorted).scored_length()
+            return total, [_raw_hit(hit) for hit in results]
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Spellings close to word, or [] when the index knows the word (nothing to correct)."""
         with self._open().searcher() as searcher:
-            corrector = searcher.corrector("content")
-            return corrector.suggest(word.lower(), limit=limit)
+            stems = [t.text for t in _schema()["content"].analyzer(word)]
+            if not stems or any(searcher.doc_frequency("content", stem) for stem in stems):
+                return []
+            return searcher.corrector("content").suggest(word.lower(), limit=limit)
 
 
 class IndexWriter:
@@ -201,11 +209,11 @@ def _filter_query(filters: Filters) -> wq.Query | None:
     return wq.And(parts) if parts else None
 
 
-def _newest_first(searcher, results) -> list:
-    """All hits, newest meeting first, undated last; by score within a date."""
-    dates = searcher.reader().column_reader("date_key")
-    order = sorted(results.top_n, key=lambda sd: (dates[sd[1]], sd[0]), reverse=True)
-    return [Hit(results, docnum, rank, score) for rank, (score, docnum) in enumerate(order)]
+def _relevance(score) -> float:
+    # Sorted by facets, a hit's score is its sort key; ScoreFacet's part is the negated score.
+    if isinstance(score, tuple):
+        return -score[-1]
+    return score or 0.0
 
 
 def _raw_hit(hit) -> RawHit:
@@ -218,6 +226,6 @@ def _raw_hit(hit) -> RawHit:
         meeting_date=date.date().isoformat() if date else None,
         kind=hit.get("kind") or None,
         committee=hit.get("committee"),
-        score=round(hit.score or 0.0, 3),
+        score=round(_relevance(hit.score), 3),
         snippet=" ".join(snippet.split()),
     )
