@@ -137,14 +137,19 @@ def ingest(paths, jobs, no_wait, quiet, store):
 @click.option("--limit", type=int, default=10, show_default=True, help="Most hits to show.")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
               help="date: newest meeting first.")
+@click.option("--pages", "pages_only", is_flag=True, help="Search pages only, one hit per page (no collapsing).")
 @output_options
 @home_option
-def search(query, since, until, kind, committee, limit, sort, fmt, store):
+def search(query, since, until, kind, committee, limit, sort, pages_only, fmt, store):
     """Search every page; each hit cites file and page.
+
+    Searches minute items, agenda items, decisions, recommendations, requests
+    and report pages; results collapse per meeting and item, so one item
+    shows once, with its best page. --pages searches plain pages instead.
 
     QUERY uses Whoosh syntax: words (stemmed, so "placements" finds
     "placement"), "exact phrases", AND / OR / NOT, parentheses and
-    field:value (fields: content, file, kind, committee, page).
+    field:value (fields: content, title, file, kind, committee, record, page).
 
     \b
     Examples:
@@ -155,11 +160,13 @@ def search(query, since, until, kind, committee, limit, sort, fmt, store):
     from search.pages import search_pages
 
     result = search_pages(
-        store, query, since=since, until=until, kind=kind, committee=committee, limit=limit, sort=sort
+        store, query, since=since, until=until, kind=kind, committee=committee, limit=limit, sort=sort,
+        pages_only=pages_only,
     )
     if fmt != "table":
         rows = [hit.as_dict() for hit in result.hits]
-        click.echo(render(rows, fmt, ["file", "page", "meeting_date", "kind", "committee", "score", "snippet", "path"]))
+        click.echo(render(rows, fmt, ["file", "page", "meeting_date", "kind", "committee", "score", "snippet",
+                                      "record", "item", "title", "path"]))
         return
     _print_hits(result)
 
@@ -170,13 +177,21 @@ def _print_hits(result) -> None:
         click.echo(f"No pages match {result.query!r}.{hint}")
         return
     for hit in result.hits:
-        click.secho(
-            f"{hit.meeting_date or 'undated'}  {hit.committee or '-'}  [{hit.kind or '?'}]", bold=True
-        )
+        click.secho(f"{hit.meeting_date or 'undated'}  {hit.committee or '-'}  {_describe(hit)}", bold=True)
         click.echo(f"  {hit.file}, page {hit.page}   (score {hit.score:g})")
         click.echo(f"  {_bold_marks(hit.snippet)}\n")
     shown = len(result.hits)
-    click.echo(f"{shown} of {result.total} matching pages" + ("" if shown == result.total else " (use --limit)"))
+    unit = "pages" if all(h.record == "page" for h in result.hits) and shown == result.total else "results"
+    click.echo(f"{shown} of {result.total} matching {unit}" + ("" if shown == result.total else " (use --limit)"))
+
+
+def _describe(hit) -> str:
+    """'minute 144: Title' / 'agenda item 9: Title' / 'report: Title' for a hit."""
+    page_label = "item" if hit.item else hit.kind or "page"
+    label = {"minute": "minute", "agenda": "agenda item", "page": page_label}.get(hit.record, hit.record)
+    number = f" {hit.item}" if hit.item else ""
+    title = f": {hit.title}" if hit.title else ""
+    return f"[{label}{number}{title}]"
 
 
 def _bold_marks(snippet: str) -> str:

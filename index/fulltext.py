@@ -13,10 +13,10 @@ from pathlib import Path
 
 from whoosh import highlight, index, query as wq, sorting
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.qparser import QueryParser
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.qparser import MultifieldParser
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 _VERSION_FILE = "VERSION"
 MARK_START, MARK_END = "\x01", "\x02"
 
@@ -25,8 +25,20 @@ def _schema() -> Schema:
     return Schema(
         id=ID(unique=True, stored=True),
         doc_id=ID(stored=True, sortable=True),
+        # page, minute, agenda, resolution, recommendation, request
+        record=ID(stored=True),
+        # results collapse on this: one meeting's item with its report pages, decisions and requests
+        group=ID(stored=True, sortable=True),
+        # a page whose text item records already cover (minutes, agenda front sheet)
+        covered=BOOLEAN(stored=False),
         file=ID(stored=True),
         page=NUMERIC(stored=True, sortable=True),
+        last_page=NUMERIC(stored=True),
+        number=ID(stored=True),
+        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
+        meeting_id=ID(stored=True, sortable=True),
+        people=KEYWORD(stored=True, commas=True, lowercase=True, scorable=False),
+        orgs=KEYWORD(stored=True, commas=True, lowercase=True, scorable=False),
         meeting_date=DATETIME(stored=True),
         # yyyymmdd, 0 when unknown: sorts undated pages last, which DATETIME cannot.
         date_key=NUMERIC(sortable=True, default=0),
@@ -41,14 +53,26 @@ SEARCHABLE_FIELDS = frozenset(_schema().names())
 
 
 @dataclass
-class IndexedPage:
+class IndexedRecord:
+    """One search document: a page or an item, with the meeting it belongs to."""
+
+    id: str
     doc_id: str
+    record: str
     file: str
     page: int
     text: str
+    title: str = ""
+    group: str = ""
+    last_page: int | None = None
+    number: str | None = None
+    meeting_id: str | None = None
     meeting_date: str | None = None
     kind: str | None = None
     committee: str | None = None
+    covered: bool = False
+    people: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,13 +82,23 @@ class Filters:
     kind: str | None = None
     committee: str | None = None
     exclude_doc_ids: set[str] = field(default_factory=set)
+    records: tuple[str, ...] | None = None  # record types to keep; None: all
+    include_covered: bool = False  # pages whose items are indexed too
+    people: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
 
 
 @dataclass
 class RawHit:
     doc_id: str
+    record: str
+    group: str
+    title: str
+    number: str | None
+    meeting_id: str | None
     file: str
     page: int
+    last_page: int | None
     meeting_date: str | None
     kind: str | None
     committee: str | None
@@ -117,33 +151,35 @@ class FullTextIndex:
             return {column[docnum] for docnum in reader.all_doc_ids()}
 
     def page_count(self) -> int:
-        return self._open().doc_count() if self.exists() else 0
+        """Pages in the index (item records not counted)."""
+        if not self.exists():
+            return 0
+        with self._open().searcher() as searcher:
+            return searcher.doc_frequency("record", "page")
 
     # -- reading ---------------------------------------------------------------
     def parse(self, text: str) -> wq.Query:
-        parser = QueryParser("content", _schema())
+        parser = MultifieldParser(["content", "title"], _schema())
         return parser.parse(text)
 
     def search(
-        self, q: wq.Query, filters: Filters, limit: int | None, sort_by_date: bool
+        self, q: wq.Query, filters: Filters, limit: int | None, sort_by_date: bool, collapse: bool = True
     ) -> tuple[int, list[RawHit]]:
+        """Total matches (items when collapsing) and the top hits with highlighted snippets."""
         ix = self._open()
         with ix.searcher() as searcher:
             kwargs = {"filter": _filter_query(filters)}
             if filters.exclude_doc_ids:
                 kwargs["mask"] = wq.Or([wq.Term("doc_id", d) for d in filters.exclude_doc_ids])
             if sort_by_date:
-                # Newest meeting first (undated pages have key 0, so come last), by score within a date.
+                # Newest meeting first (undated records have key 0, so come last), by score within a date.
                 kwargs["sortedby"] = [sorting.FieldFacet("date_key", reverse=True), sorting.ScoreFacet()]
-            results = searcher.search(q, limit=limit, terms=True, **kwargs)
-            results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=70, autotrim=True)
-            results.formatter = _Marker()
-            total = results.scored_length()
-            if limit is not None and total >= limit:
-                # Whoosh's len(results) ignores filters, so count in a separate, unscored pass.
-                unsorted = {k: v for k, v in kwargs.items() if k != "sortedby"}
-                total = searcher.search(q, limit=None, scored=False, **unsorted).scored_length()
-            return total, [_raw_hit(hit) for hit in results]
+            ranked = searcher.search(q, limit=None, **kwargs)
+            # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
+            chosen = _one_per_group(searcher, ranked.top_n) if collapse else [d for _, d in ranked.top_n]
+            top = chosen[:limit] if limit else chosen
+            return len(chosen), _highlighted(searcher, q, top, kwargs["filter"])
+
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Spellings close to word, or [] when the index knows the word (nothing to correct)."""
@@ -152,6 +188,33 @@ class FullTextIndex:
             if not stems or any(searcher.doc_frequency("content", stem) for stem in stems):
                 return []
             return searcher.corrector("content").suggest(word.lower(), limit=limit)
+
+
+def _one_per_group(searcher, top_n) -> list[int]:
+    if not top_n:
+        return []
+    groups = searcher.reader().column_reader("group")
+    seen: set[str] = set()
+    kept = []
+    for _, docnum in top_n:
+        group = groups[docnum]
+        if group not in seen:
+            seen.add(group)
+            kept.append(docnum)
+    return kept
+
+
+def _highlighted(searcher, q, docnums: list[int], base_filter) -> list[RawHit]:
+    """Hits for the chosen documents, in that order; matched terms are collected only for them."""
+    if not docnums:
+        return []
+    ids = [searcher.stored_fields(d)["id"] for d in docnums]
+    only = wq.Or([wq.Term("id", i) for i in ids])
+    results = searcher.search(q, limit=None, terms=True, filter=only)
+    results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=70, autotrim=True)
+    results.formatter = _Marker()
+    by_docnum = {hit.docnum: hit for hit in results}
+    return [_raw_hit(by_docnum[d]) for d in docnums if d in by_docnum]
 
 
 class IndexWriter:
@@ -164,21 +227,19 @@ class IndexWriter:
         for doc_id in doc_ids:
             self._writer.delete_by_term("doc_id", doc_id)
 
-    def add_pages(self, pages: Iterable[IndexedPage]) -> None:
-        for page in pages:
+    def add_records(self, records: Iterable[IndexedRecord]) -> None:
+        for r in records:
             fields = {
-                "id": f"{page.doc_id}:{page.page}",
-                "doc_id": page.doc_id,
-                "file": page.file,
-                "page": page.page,
-                "kind": page.kind or "",
-                "content": page.text,
+                "id": r.id, "doc_id": r.doc_id, "record": r.record, "group": r.group or r.id,
+                "covered": r.covered, "file": r.file, "page": r.page, "kind": r.kind or "",
+                "content": r.text or "", "title": r.title or "",
             }
-            if page.committee:
-                fields["committee"] = page.committee
-            if page.meeting_date:
-                fields["meeting_date"] = datetime.fromisoformat(page.meeting_date)
-                fields["date_key"] = int(page.meeting_date.replace("-", ""))
+            optional = {"last_page": r.last_page, "number": r.number, "meeting_id": r.meeting_id,
+                        "committee": r.committee, "people": ",".join(r.people), "orgs": ",".join(r.orgs)}
+            fields.update({k: v for k, v in optional.items() if v})
+            if r.meeting_date:
+                fields["meeting_date"] = datetime.fromisoformat(r.meeting_date)
+                fields["date_key"] = int(r.meeting_date.replace("-", ""))
             self._writer.add_document(**fields)
 
     def commit(self, optimize: bool = False) -> None:
@@ -203,6 +264,12 @@ def _filter_query(filters: Filters) -> wq.Query | None:
         parts.append(wq.DateRange("meeting_date", start, end))
     if filters.kind:
         parts.append(wq.Term("kind", filters.kind))
+    if filters.records:
+        parts.append(wq.Or([wq.Term("record", r) for r in filters.records]))
+    if not filters.include_covered:
+        parts.append(wq.Not(wq.Term("covered", True)))
+    parts += [wq.Term("people", p.lower()) for p in filters.people]
+    parts += [wq.Term("orgs", o.lower()) for o in filters.orgs]
     if filters.committee:
         words = [t.text for t in _schema()["committee"].analyzer(filters.committee)]
         parts.append(wq.Phrase("committee", words) if len(words) > 1 else wq.Term("committee", words[0]))
@@ -218,11 +285,17 @@ def _relevance(score) -> float:
 
 def _raw_hit(hit) -> RawHit:
     date = hit.get("meeting_date")
-    snippet = hit.highlights("content", top=2) or hit["content"][:200]
+    snippet = hit.highlights("content", top=2) or hit.highlights("title") or hit["content"][:200]
     return RawHit(
         doc_id=hit["doc_id"],
+        record=hit["record"],
+        group=hit["group"],
+        title=hit.get("title") or "",
+        number=hit.get("number"),
+        meeting_id=hit.get("meeting_id"),
         file=hit["file"],
         page=hit["page"],
+        last_page=hit.get("last_page"),
         meeting_date=date.date().isoformat() if date else None,
         kind=hit.get("kind") or None,
         committee=hit.get("committee"),

@@ -18,7 +18,8 @@ import sqlite_utils
 
 from extract.records import ParsedDocument, Structure
 from index.records import RECORD_TABLES, TABLE_RECORDS, structure_rows
-from index.fulltext import INDEX_VERSION, FullTextIndex, IndexedPage
+from index.fulltext import INDEX_VERSION, FullTextIndex, IndexedRecord
+from index.search_records import records_for_index
 from index.home import DB_NAME, LOCK_NAME, WHOOSH_DIR
 from index.schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, stored_version
 
@@ -229,20 +230,8 @@ class Store:
     def indexed_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("select id from documents where indexed = 1")}
 
-    def pages_for_index(self, doc_id: str) -> Iterator[IndexedPage]:
-        doc = self.db["documents"].get(doc_id)
-        for number, text in self.db.execute(
-            "select number, text from pages where document_id = ? order by number", [doc_id]
-        ):
-            yield IndexedPage(
-                doc_id=doc_id,
-                file=doc["file"],
-                page=number,
-                text=text,
-                meeting_date=doc["meeting_date"],
-                kind=doc["kind"],
-                committee=doc["committee"],
-            )
+    def records_for_index(self, doc_id: str) -> list[IndexedRecord]:
+        return records_for_index(self.db, doc_id)
 
     def meta_value(self, key: str) -> str | None:
         row = self.db.execute("select value from meta where key = ?", [key]).fetchone()
@@ -298,7 +287,7 @@ class Store:
         try:
             writer.delete_documents(orphans | set(pending))
             for doc_id in pending:
-                writer.add_pages(self.pages_for_index(doc_id))
+                writer.add_records(self.records_for_index(doc_id))
             writer.commit()
         except BaseException:
             writer.cancel()

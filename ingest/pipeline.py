@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.records import ParsedDocument
-from index.fulltext import IndexedPage
 from index.lock import writer_lock
 from index.store import Store
 from ingest.collection import place_in_collection, refresh_indicators
@@ -169,7 +168,7 @@ class _IndexBatch:
         if self.writer is None:
             self.writer = self.store.fulltext.writer()
         self.writer.delete_documents([doc.id, *replaced])
-        self.writer.add_pages(_indexed_pages(doc))
+        self.writer.add_records(self.store.records_for_index(doc.id))
         self.doc_ids.append(doc.id)
         self.pages += len(doc.pages)
         if self.pages >= COMMIT_EVERY_PAGES:
@@ -186,19 +185,3 @@ class _IndexBatch:
         if self.writer is not None:
             self.writer.cancel()
             self.writer = None
-
-
-def _indexed_pages(doc: ParsedDocument) -> list[IndexedPage]:
-    meta = doc.meta
-    return [
-        IndexedPage(
-            doc_id=doc.id,
-            file=meta["file"],
-            page=page["number"],
-            text=page["text"],
-            meeting_date=meta.get("meeting_date"),
-            kind=meta.get("kind"),
-            committee=meta.get("committee"),
-        )
-        for page in doc.pages
-    ]

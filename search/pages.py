@@ -20,8 +20,13 @@ class Hit:
     committee: str | None
     score: float
     snippet: str  # matches marked **like this**
+    record: str = "page"  # page, minute, agenda, resolution, recommendation, request
+    title: str = ""
+    item: str | None = None  # agenda or minute number
+    last_page: int | None = None
     path: str | None = None
     document_id: str = ""
+    meeting_id: str | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -45,7 +50,16 @@ def search_pages(
     committee: str | None = None,
     limit: int | None = 10,
     sort: str = "relevance",
+    pages_only: bool = False,
+    records: tuple[str, ...] | None = None,
+    people: tuple[str, ...] = (),
+    orgs: tuple[str, ...] = (),
+    expand=None,
 ) -> SearchResult:
+    """Search pages and items; results collapse per meeting and item unless pages_only.
+
+    expand, when given, rewrites the checked query (the glossary's synonyms).
+    """
     store.check_readable()
     text = check_query(query)
     if sort not in SORTS:
@@ -59,9 +73,15 @@ def search_pages(
         committee=committee,
         # Documents not yet committed to both stores are not answers yet.
         exclude_doc_ids=store.pending_ids(),
+        records=("page",) if pages_only else records,
+        include_covered=pages_only,
+        people=people,
+        orgs=orgs,
     )
-    parsed = store.fulltext.parse(text)
-    total, raw = store.fulltext.search(parsed, filters, limit, sort_by_date=sort == "date")
+    parsed = store.fulltext.parse(expand(text) if expand else text)
+    total, raw = store.fulltext.search(
+        parsed, filters, limit, sort_by_date=sort == "date", collapse=not pages_only
+    )
     paths = store.first_paths({r.doc_id for r in raw})
     hits = [
         Hit(
@@ -72,8 +92,13 @@ def search_pages(
             committee=r.committee,
             score=r.score,
             snippet=_markdown_marks(r.snippet),
+            record=r.record,
+            title=r.title,
+            item=r.number,
+            last_page=r.last_page,
             path=paths.get(r.doc_id),
             document_id=r.doc_id,
+            meeting_id=r.meeting_id,
         )
         for r in raw
     ]

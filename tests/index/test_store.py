@@ -39,7 +39,7 @@ def test_index_entries_without_a_stored_document_are_removed(store, tmp_path):
     store.open_for_writing()
     doc = _parsed(variant(REPORT, tmp_path / "r.pdf", "2"))
     writer = store.fulltext.writer()
-    writer.add_pages(store_pages(doc))
+    writer.add_records(store_pages(doc))
     writer.commit()
     assert store.fulltext.indexed_doc_ids() == {doc.id}
     store.recover()
@@ -47,9 +47,10 @@ def test_index_entries_without_a_stored_document_are_removed(store, tmp_path):
 
 
 def store_pages(doc):
-    from index.fulltext import IndexedPage
+    from index.fulltext import IndexedRecord
 
-    return [IndexedPage(doc.id, doc.meta["file"], p["number"], p["text"]) for p in doc.pages]
+    return [IndexedRecord(f"{doc.id}:page:{p['number']}", doc.id, "page", doc.meta["file"], p["number"], p["text"])
+            for p in doc.pages]
 
 
 def test_old_schema_is_rebuilt_not_mixed(store, tmp_path, capsys):

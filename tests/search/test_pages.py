@@ -17,7 +17,7 @@ def _words(text):
 
 
 def test_phrase_hits_really_contain_the_phrase(corpus_store):
-    result = search_pages(corpus_store, '"special guardianship"', sort="date", limit=None)
+    result = search_pages(corpus_store, '"special guardianship"', sort="date", limit=None, pages_only=True)
     assert result.total >= 5
     for hit in result.hits:
         assert "special guardianship" in _words(_page_text(corpus_store, hit)), (hit.file, hit.page)
@@ -34,13 +34,15 @@ def test_date_sort_is_newest_first_and_undated_last(corpus_store):
 
 
 def test_relevance_sort_orders_by_score(corpus_store):
-    scores = [h.score for h in search_pages(corpus_store, "adoption", limit=20).hits]
+    scores = [h.score for h in search_pages(corpus_store, "adoption", limit=20, pages_only=True).hits]
     assert scores == sorted(scores, reverse=True) and len(scores) == 20
+    items = [h.score for h in search_pages(corpus_store, "adoption", limit=None).hits]
+    assert items == sorted(items, reverse=True) and len(items) > 5
 
 
 def test_stemming_finds_other_forms(corpus_store):
-    singular = search_pages(corpus_store, "placement", limit=None)
-    plural = search_pages(corpus_store, "placements", limit=None)
+    singular = search_pages(corpus_store, "placement", limit=None, pages_only=True)
+    plural = search_pages(corpus_store, "placements", limit=None, pages_only=True)
     assert singular.total == plural.total > 10
 
 
@@ -96,3 +98,20 @@ def test_malformed_queries_are_named(query, message):
 def test_bad_dates_are_named(corpus_store, option, value):
     with pytest.raises(QueryError, match=f"--{option} '{value}' is not a date"):
         search_pages(corpus_store, "placement", **{option: value})
+
+
+def test_results_collapse_per_meeting_and_item(corpus_store):
+    pages = search_pages(corpus_store, '"special guardianship"', limit=None, pages_only=True)
+    items = search_pages(corpus_store, '"special guardianship"', limit=None)
+    assert items.total < pages.total
+    groups = [(h.meeting_date, h.record, h.item, h.title) for h in items.hits]
+    assert len(groups) == len(set(groups))
+    minute = next(h for h in items.hits if h.record == "minute")
+    assert (minute.meeting_date, minute.item) == ("2017-03-28", "145")  # the minuted meeting, not the pack's
+    report_page = next(h for h in items.hits if h.item == "13")
+    assert report_page.meeting_date == "2017-06-14" and "ACTIVITY AND PERFORMANCE" in report_page.title
+
+
+def test_record_field_query(corpus_store):
+    result = search_pages(corpus_store, "record:resolution noted", limit=None)
+    assert result.hits and {h.record for h in result.hits} == {"resolution"}
