@@ -237,3 +237,40 @@ class Indicator:
     label: str  # the label chosen to represent the group
     aliases: list[str] = field(default_factory=list)
     unit: str | None = None
+
+
+# --- Glossary ---
+# Acronyms that papers define in their own text ("Special Guardianship Orders
+# (SGO)"); search/ merges them into the glossary that expands queries.
+
+
+@dataclass
+class DefinedTerm:
+    term: str  # the long form as printed, e.g. "Unaccompanied Asylum Seeking Children"
+    acronym: str  # as printed, without a plural "s": "UASC", "DfE", "Cafcass"
+    page: int  # where the definition is printed
+
+
+# --- Entities ---
+# People, organisations, roles, places and topics named in the papers. A
+# mention is one occurrence on a page; the entity it refers to is identified
+# by kind + normalised name, so the same person mentioned in two documents
+# gets one entity id (surnames alone are resolved within a document only).
+
+
+@dataclass
+class Mention:
+    name: str  # normalised full name ("Emma Hedley", "Local Safeguarding Children Board")
+    kind: str  # PERSON, ORG, ROLE, PLACE, TOPIC
+    text: str  # as written on the page ("Ms Hedley")
+    page: int
+    start: int  # char offsets in the page text
+    end: int
+    role: str | None = None  # a role seen next to this person, e.g. "Designated Nurse for Children Looked After"
+    item_id: str | None = None  # the smallest agenda/report span containing the page
+
+    @property
+    def entity_id(self) -> str:
+        from extract.ids import slug  # local import: records stays free of module-level dependencies
+
+        return f"{self.kind.lower()}:{slug(self.name)}"
