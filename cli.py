@@ -130,17 +130,18 @@ def ingest(paths, jobs, no_wait, quiet, store):
 
 @cli.command()
 @click.argument("query")
-@click.option("--since", metavar="YYYY-MM-DD", help="Only meetings on or after this date.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Only meetings on or before this date.")
+@click.option("--since", metavar="DATE", help='Only meetings on or after: 2019-04-03, 2019, "March 2019", "2 years ago".')
+@click.option("--until", metavar="DATE", help="Only meetings on or before (same forms; 2019 means to 31 Dec 2019).")
 @click.option("--kind", help="Only documents of this kind (agenda_pack, agenda, minutes, report, ...).")
 @click.option("--committee", help="Only this committee (words of its name).")
 @click.option("--limit", type=int, default=10, show_default=True, help="Most hits to show.")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
               help="date: newest meeting first.")
 @click.option("--pages", "pages_only", is_flag=True, help="Search pages only, one hit per page (no collapsing).")
+@click.option("--exact", is_flag=True, help="Do not add glossary synonyms (SGO <-> special guardianship order).")
 @output_options
 @home_option
-def search(query, since, until, kind, committee, limit, sort, pages_only, fmt, store):
+def search(query, since, until, kind, committee, limit, sort, pages_only, exact, fmt, store):
     """Search every page; each hit cites file and page.
 
     Searches minute items, agenda items, decisions, recommendations, requests
@@ -150,18 +151,24 @@ def search(query, since, until, kind, committee, limit, sort, pages_only, fmt, s
     QUERY uses Whoosh syntax: words (stemmed, so "placements" finds
     "placement"), "exact phrases", AND / OR / NOT, parentheses and
     field:value (fields: content, title, file, kind, committee, record, page).
+    Acronyms and synonyms from the glossary are searched too (see `papers
+    glossary`), so SGO finds "special guardianship order"; --exact turns that off.
 
     \b
     Examples:
         papers search '"special guardianship"' --sort date
-        papers search 'dental AND checks' --since 2019-01-01 --json
+        papers search 'dental AND checks' --since 2019 --json
+        papers search SGO --since "5 years ago" --sort date
         papers search 'kind:minutes missing' --limit 5
     """
+    from search.glossary import expand_query, store_glossary
     from search.pages import search_pages
 
+    store.check_readable()
+    glossary = None if exact else store_glossary(store)
     result = search_pages(
         store, query, since=since, until=until, kind=kind, committee=committee, limit=limit, sort=sort,
-        pages_only=pages_only,
+        pages_only=pages_only, expand=(lambda text: expand_query(text, glossary)) if glossary else None,
     )
     if fmt != "table":
         rows = [hit.as_dict() for hit in result.hits]
@@ -459,19 +466,91 @@ def series(query, plot, fmt, store):
         click.echo(f"plot written to {plot}")
 
 
+@cli.command()
+@click.argument("term")
+@click.option("--last", is_flag=True, help="Only the latest meeting.")
+@click.option("--exact", is_flag=True, help="Do not add glossary synonyms.")
+@output_options
+@home_option
+def when(term, last, exact, fmt, store):
+    """When was TERM discussed? Meetings newest first, with item, snippet and file:page.
+
+    Discussed means TERM (or a synonym from the glossary) appears in the
+    minutes, in an agenda item's title, or in a report presented to the
+    meeting. Passing mentions (one weak match) are left out. Papers not tied to
+    a dated meeting (strategies, undated slides) are listed last.
+
+    \b
+    Examples:
+        papers when SGO --last
+        papers when "special guardianship"
+        papers when "dental checks" --json
+    """
+    from search.glossary import store_glossary
+    from search.timeline import when_discussed
+
+    store.check_readable()
+    query, found = when_discussed(store, term, None if exact else store_glossary(store))
+    if last:
+        found = [d for d in found if d.meeting_date][:1] or found[:1]
+    if fmt != "table":
+        _listing([d.as_dict() for d in found], fmt,
+                 ["meeting_date", "committee", "item", "title", "snippet", "file", "page", "mentions"])
+        return
+    if not found:
+        click.echo(f"No meeting discussed {term!r} (searched: {query}).")
+        return
+    for d in found:
+        label = "minute" if d.record in ("minute", "resolution", "request") else "item"
+        item = f"{label} {d.item}: " if d.item else ""
+        click.secho(f"{d.meeting_date or 'undated'}  {d.committee or '-'}  {item}{d.title}", bold=True)
+        click.echo(f"  {_bold_marks(d.snippet)}")
+        click.echo(f"  {d.file}:{d.page}  ({d.mentions} mention{'s' if d.mentions != 1 else ''})\n")
+
+
+@cli.command()
+@click.argument("term", required=False)
+@output_options
+@home_option
+def glossary(term, fmt, store):
+    """The vocabulary searches expand with: acronyms, synonyms, and terms the papers define.
+
+    Built in, plus papers-data/glossary.tsv (yours: one concept a line, its
+    forms separated by tabs), plus definitions found in ingested papers
+    ("Special Guardianship Orders (SGO)"), with their source.
+
+    \b
+    Examples:
+        papers glossary SGO
+        papers glossary guardianship --json
+        papers glossary --csv > glossary.csv
+    """
+    from search.glossary import store_glossary
+
+    store.check_readable()
+    entries = store_glossary(store).entries(term)
+    rows = [e.as_dict() for e in entries]
+    if fmt == "table" and term and not rows:
+        click.echo(f"{term!r} is not in the glossary.")
+        return
+    _listing(rows, fmt, list(rows[0]) if rows else ["concept", "variants", "sources"])
+
+
 @cli.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @output_options
 @home_option
 def evaluate(gold, fmt, store):
-    """Score the store against a gold file (the shape of corpus/gold.json).
+    """Score the store against a gold file (corpus/gold.json) or a question set (corpus/questions.json).
 
-    Prints precision, recall and F1 per category. Text is matched leniently
-    (case, whitespace, punctuation), numbers strictly.
+    With a gold file: precision, recall and F1 per category; text is matched
+    leniently (case, whitespace, punctuation), numbers strictly. With a
+    question set: recall@5 and MRR of `papers search` on its queries.
 
     \b
     Examples:
         papers ingest corpus/ && papers eval corpus/gold.json
+        papers eval corpus/questions.json
         papers eval corpus/gold.json --json
     """
     from search.evaluate import score, unscored_image_only
@@ -482,6 +561,10 @@ def evaluate(gold, fmt, store):
         gold_data = json.loads(Path(gold).read_text())
     except (ValueError, UnicodeDecodeError) as exc:
         raise PapersError(f"{gold} is not a JSON gold file: {exc}", EXIT_USAGE) from None
+    from search.relevance import is_question_set
+
+    if is_question_set(gold_data):
+        return _eval_questions(store, gold_data, fmt)
     export = export_store(store)
     scores = score(export, gold_data)
     rows = [{"category": name, **values} for name, values in scores.items()]
@@ -489,6 +572,20 @@ def evaluate(gold, fmt, store):
     skipped = unscored_image_only(export, gold_data)
     if skipped and fmt == "table":
         click.echo(f"not scored: {len(skipped)} image-only documents with no text (OCR not yet available)")
+
+
+def _eval_questions(store, questions: list[dict], fmt: str) -> None:
+    from search.glossary import store_glossary
+    from search.relevance import score_questions
+
+    result = score_questions(store, questions, store_glossary(store))
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(f"questions {result['questions']}  recall@5 {result['recall_at_5']}  MRR {result['mrr']}")
+    for row in result["ranks"]:
+        if not row["rank"] or row["rank"] > 5:
+            click.echo(f"  not in top 5: {row['query']!r} (rank {row['rank'] or '>10'})")
 
 
 def main():

@@ -165,6 +165,7 @@ class Structure:
     requests: list[Request] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     breakdowns: list[BreakdownTable] = field(default_factory=list)
+    defined_terms: list[DefinedTerm] = field(default_factory=list)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from extract.agenda import agenda_entries
 from extract.attendance import apologies, declarations, header_attendance
 from extract.committees import committee_from_collection
 from extract.decisions import full_width, resolutions
+from extract.glossary import defined_terms
 from extract.ids import slug
 from extract.meetings import heading_meeting, meeting_id, start_time
 from extract.metadata import document_meta
@@ -53,6 +54,7 @@ def extract_structure(
             _report_meeting(structure, part, lines, doc_id)
             structure.recommendations.extend(_recommendations(part, lines))
     _document_meeting(structure, doc_id)
+    structure.defined_terms = defined_terms(pages)
     return structure
 
 

@@ -181,6 +181,27 @@ class FullTextIndex:
             return len(chosen), _highlighted(searcher, q, top, kwargs["filter"])
 
 
+    def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
+        """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
+        with self._open().searcher() as searcher:
+            kwargs = {"filter": _filter_query(filters)}
+            if filters.exclude_doc_ids:
+                kwargs["mask"] = wq.Or([wq.Term("doc_id", d) for d in filters.exclude_doc_ids])
+            ranked = searcher.search(q, limit=None, **kwargs).top_n
+            if not ranked:
+                return []
+            reader = searcher.reader()
+            meetings, docs = reader.column_reader("meeting_id"), reader.column_reader("doc_id")
+            counts: dict[str, int] = {}
+            best: dict[str, tuple[float, int]] = {}
+            for score, docnum in ranked:
+                key = meetings[docnum] or f"document:{docs[docnum]}"
+                counts[key] = counts.get(key, 0) + 1
+                best.setdefault(key, (score, docnum))
+            order = sorted(best, key=lambda k: -best[k][0])
+            hits = _highlighted(searcher, q, [best[k][1] for k in order], None)
+            return [(counts[k], best[k][0], hit) for k, hit in zip(order, hits)]
+
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Spellings close to word, or [] when the index knows the word (nothing to correct)."""
         with self._open().searcher() as searcher:

@@ -142,3 +142,29 @@ def document_observations(store: Store, document_id: str) -> list[dict]:
            from observations o where o.document_id = ? order by o.page, o.[table], o.[row], o.[column], o.part""",
         [document_id],
     )
+
+
+def meeting_lookup(store: Store, meeting_ids: set[str]) -> dict[str, dict]:
+    if not meeting_ids:
+        return {}
+    marks = ",".join("?" * len(meeting_ids))
+    rows = store.db.execute_returning_dicts(f"select * from meetings where id in ({marks})", list(meeting_ids))
+    return {row["id"]: row for row in rows}
+
+
+def harvested_terms(store: Store) -> list[tuple[str, str, str]]:
+    """Terms the papers define, as (long form, acronym, "file p.N") for the glossary."""
+    rows = store.db.execute(
+        """select t.term, t.acronym, d.file || ' p.' || t.page from defined_terms t
+           join documents d on d.id = t.document_id order by d.file, t.page"""
+    )
+    return [tuple(row) for row in rows]
+
+
+def agenda_item_pages(store: Store, meeting_id: str, number: str, document_id: str) -> tuple[int, int] | None:
+    row = store.db.execute(
+        """select pages_from, pages_to from agenda_items
+           where meeting_id = ? and number = ? and document_id = ? and pages_from is not null""",
+        [meeting_id, number, document_id],
+    ).fetchone()
+    return tuple(row) if row else None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
+from extract.ids import text_hash
 from extract.records import (
-    AgendaItem, Attendance, BreakdownTable, Declaration, MinuteItem, Observation, Part, Recommendation, Request,
+    AgendaItem, Attendance, BreakdownTable, Declaration, DefinedTerm, MinuteItem, Observation, Part, Recommendation, Request,
     Resolution, Structure,
 )
 
@@ -23,6 +24,7 @@ RECORD_TABLES: dict[str, tuple[type, str]] = {
     "requests": (Request, "requests"),
     "observations": (Observation, "observations"),
     "breakdown_tables": (BreakdownTable, "breakdowns"),
+    "defined_terms": (DefinedTerm, "defined_terms"),
 }
 # Records read from tables rather than from the text's structure.
 TABLE_RECORDS = ("observations", "breakdown_tables")
@@ -50,7 +52,7 @@ def columns_of(record_type: type) -> dict[str, type]:
 
 
 def row_of(record, document_id: str) -> dict:
-    row = {"id": record.id, "document_id": document_id}
+    row = {"id": _record_id(record, document_id), "document_id": document_id}
     for f in dataclasses.fields(record):
         if f.name == _DOCUMENT_FIELD:
             continue
@@ -60,6 +62,12 @@ def row_of(record, document_id: str) -> dict:
         else:
             row[f.name] = value
     return row
+
+
+def _record_id(record, document_id: str) -> str:
+    """The record's own stable id, or one from its document and content when it has none."""
+    own = getattr(record, "id", None)
+    return own or f"{document_id}:{text_hash(repr(dataclasses.astuple(record)), 12)}"
 
 
 def record_of(record_type: type, row: dict):

@@ -367,3 +367,10 @@ def _render(text: str) -> str:
     if re.fullmatch(r"[A-Za-z0-9]+", text) and text not in _OPERATORS:
         return text
     return '"' + text.replace('"', "") + '"'
+
+
+def store_glossary(store) -> Glossary:
+    """The glossary for a store: built-in, the user's file in the data directory, and terms its papers define."""
+    from index.queries import harvested_terms
+
+    return Glossary.load(data_dir=store.home, harvested=harvested_terms(store))

@@ -6,7 +6,10 @@ from dataclasses import asdict, dataclass, field
 
 from index.fulltext import Filters
 from index.store import Store
-from search.query import QueryError, check_iso_date, check_query
+from datetime import date
+
+from search.dates import parse_since, parse_until
+from search.query import QueryError, check_query
 
 SORTS = ("relevance", "date")
 
@@ -66,9 +69,10 @@ def search_pages(
         raise QueryError(f"--sort {sort!r}: choose one of {', '.join(SORTS)}")
     if limit is not None and limit < 1:
         raise QueryError(f"--limit {limit}: must be at least 1")
+    today = date.today()
     filters = Filters(
-        since=check_iso_date(since, "--since"),
-        until=check_iso_date(until, "--until"),
+        since=parse_since(since, today) if since else None,
+        until=parse_until(until, today) if until else None,
         kind=kind,
         committee=committee,
         # Documents not yet committed to both stores are not answers yet.

@@ -263,3 +263,57 @@ def test_indicator_overrides_apply_without_reading_pdfs(tmp_path, monkeypatch):
     result = run(home, "indicators", "--refresh")
     assert result.exit_code == 0 and "indicators.json: not valid JSON" in result.output
     assert len(json.loads(run(home, "indicators", "--json").output)) == len(merged)
+
+
+def test_when_sgo_last_names_the_latest_meeting_item_and_page(home):
+    result = run(home, "when", "SGO", "--last")
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("2017-06-14  Corporate Parenting Panel  item 13:")
+    assert ".pdf:" in lines[-1]
+    assert sum(line[:4].isdigit() or line.startswith("undated") for line in lines) == 1
+
+
+def test_when_acronym_and_long_form_give_the_same_timeline(home):
+    def timeline(term):
+        return [(d["meeting_date"], d["item"]) for d in json.loads(run(home, "when", term, "--json").output)]
+
+    assert timeline("SGO") == timeline("special guardianship")
+    dated = [date for date, _ in timeline("SGO") if date]
+    assert dated == sorted(dated, reverse=True) and len(dated) >= 2
+
+
+def test_when_exact_does_not_expand(home):
+    assert json.loads(run(home, "when", "SGO", "--exact", "--json").output) != \
+        json.loads(run(home, "when", "SGO", "--json").output)
+
+
+def test_when_nothing(home):
+    result = run(home, "when", "zebra crossings")
+    assert result.exit_code == 0 and "No meeting discussed 'zebra crossings'" in result.output
+
+
+def test_search_finds_synonyms_unless_exact(home):
+    expanded = json.loads(run(home, "search", "SGO", "--pages", "--limit", "50", "--json").output)
+    exact = json.loads(run(home, "search", "SGO", "--pages", "--exact", "--limit", "50", "--json").output)
+    assert len(expanded) > len(exact)
+    assert any("guardianship" in h["snippet"].lower() and "sgo" not in h["snippet"].lower() for h in expanded)
+
+
+def test_search_natural_dates(home):
+    since_year = json.loads(run(home, "search", "placement", "--since", "2019", "--json").output)
+    assert since_year and all(h["meeting_date"] >= "2019-01-01" for h in since_year)
+    assert run(home, "search", "placement", "--since", "fortnight-ish").exit_code == 2
+
+
+def test_glossary(home):
+    rows = json.loads(run(home, "glossary", "SGO", "--json").output)
+    assert rows[0]["concept"] == "special guardianship order"
+    assert any(".pdf p." in source for source in rows[0]["sources"])  # harvested from the papers too
+    assert "not in the glossary" in run(home, "glossary", "qwertyuiop").output
+
+
+def test_eval_questions_meet_relevance_targets(home):
+    result = json.loads(run(home, "eval", str(REPO / "corpus" / "questions.json"), "--json").output)
+    assert result["questions"] >= 20
+    assert result["recall_at_5"] >= 0.9 and result["mrr"] >= 0.8, result
