@@ -168,9 +168,7 @@ class FullTextIndex:
         """Total matches (items when collapsing) and the top hits with highlighted snippets."""
         ix = self._open()
         with ix.searcher() as searcher:
-            kwargs = {"filter": _filter_query(filters)}
-            if filters.exclude_doc_ids:
-                kwargs["mask"] = wq.Or([wq.Term("doc_id", d) for d in filters.exclude_doc_ids])
+            kwargs = _restrictions(filters)
             if sort_by_date:
                 # Newest meeting first (undated records have key 0, so come last), by score within a date.
                 kwargs["sortedby"] = [sorting.FieldFacet("date_key", reverse=True), sorting.ScoreFacet()]
@@ -178,16 +176,13 @@ class FullTextIndex:
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
             chosen = _one_per_group(searcher, ranked.top_n) if collapse else [d for _, d in ranked.top_n]
             top = chosen[:limit] if limit else chosen
-            return len(chosen), _highlighted(searcher, q, top, kwargs["filter"])
+            return len(chosen), _highlighted(searcher, q, top)
 
 
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
         """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
         with self._open().searcher() as searcher:
-            kwargs = {"filter": _filter_query(filters)}
-            if filters.exclude_doc_ids:
-                kwargs["mask"] = wq.Or([wq.Term("doc_id", d) for d in filters.exclude_doc_ids])
-            ranked = searcher.search(q, limit=None, **kwargs).top_n
+            ranked = searcher.search(q, limit=None, **_restrictions(filters)).top_n
             if not ranked:
                 return []
             reader = searcher.reader()
@@ -199,7 +194,7 @@ class FullTextIndex:
                 counts[key] = counts.get(key, 0) + 1
                 best.setdefault(key, (score, docnum))
             order = sorted(best, key=lambda k: -best[k][0])
-            hits = _highlighted(searcher, q, [best[k][1] for k in order], None)
+            hits = _highlighted(searcher, q, [best[k][1] for k in order])
             return [(counts[k], best[k][0], hit) for k, hit in zip(order, hits)]
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
@@ -225,7 +220,7 @@ def _one_per_group(searcher, top_n) -> list[int]:
     return kept
 
 
-def _highlighted(searcher, q, docnums: list[int], base_filter) -> list[RawHit]:
+def _highlighted(searcher, q, docnums: list[int]) -> list[RawHit]:
     """Hits for the chosen documents, in that order; matched terms are collected only for them."""
     if not docnums:
         return []
@@ -275,6 +270,14 @@ class _Marker(highlight.Formatter):
 
     def format_token(self, text, token, replace=False):
         return f"{MARK_START}{highlight.get_text(text, token, replace)}{MARK_END}"
+
+
+def _restrictions(filters: Filters) -> dict:
+    """search() keyword arguments for the filters: what to keep, and documents not yet answers."""
+    kwargs = {"filter": _filter_query(filters)}
+    if filters.exclude_doc_ids:
+        kwargs["mask"] = wq.Or([wq.Term("doc_id", d) for d in filters.exclude_doc_ids])
+    return kwargs
 
 
 def _filter_query(filters: Filters) -> wq.Query | None:
