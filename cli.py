@@ -139,9 +139,11 @@ def ingest(paths, jobs, no_wait, quiet, store):
               help="date: newest meeting first.")
 @click.option("--pages", "pages_only", is_flag=True, help="Search pages only, one hit per page (no collapsing).")
 @click.option("--exact", is_flag=True, help="Do not add glossary synonyms (SGO <-> special guardianship order).")
+@click.option("--person", help="Only where this person is named (any part of the name).")
+@click.option("--org", help="Only where this organisation is named.")
 @output_options
 @home_option
-def search(query, since, until, kind, committee, limit, sort, pages_only, exact, fmt, store):
+def search(query, since, until, kind, committee, limit, sort, pages_only, exact, person, org, fmt, store):
     """Search every page; each hit cites file and page.
 
     Searches minute items, agenda items, decisions, recommendations, requests
@@ -160,20 +162,24 @@ def search(query, since, until, kind, committee, limit, sort, pages_only, exact,
         papers search 'dental AND checks' --since 2019 --json
         papers search SGO --since "5 years ago" --sort date
         papers search 'kind:minutes missing' --limit 5
+        papers search "health assessments" --person Hedley --json
     """
     from search.glossary import expand_query, store_glossary
     from search.pages import search_pages
+    from search.people import entity_ids
 
     store.check_readable()
     glossary = None if exact else store_glossary(store)
     result = search_pages(
         store, query, since=since, until=until, kind=kind, committee=committee, limit=limit, sort=sort,
         pages_only=pages_only, expand=(lambda text: expand_query(text, glossary)) if glossary else None,
+        people=entity_ids(store, person, "PERSON") if person else (),
+        orgs=entity_ids(store, org, "ORG") if org else (),
     )
     if fmt != "table":
         rows = [hit.as_dict() for hit in result.hits]
         click.echo(render(rows, fmt, ["file", "page", "meeting_date", "kind", "committee", "score", "snippet",
-                                      "record", "item", "title", "path"]))
+                                      "record", "item", "title", "path", "people", "orgs"]))
         return
     _print_hits(result)
 
@@ -509,6 +515,42 @@ def when(term, last, exact, fmt, store):
 
 
 @cli.command()
+@click.argument("name")
+@output_options
+@home_option
+def who(name, fmt, store):
+    """A person's or organisation's appearances, by meeting: roles seen, items, pages.
+
+    NAME may be part of a name ("Hedley") or an organisation ("Ofsted").
+    People are found by the conventions of the genre (Councillor ...,
+    "Name, Role", asterisked attendance lists), and "Ms Hedley" counts as Emma
+    Hedley once the paper has named her in full.
+
+    \b
+    Examples:
+        papers who Hedley
+        papers who "Paul Hewitt" --json
+        papers who Ofsted
+    """
+    from search.people import who as find
+
+    entity, appearances = find(store, name)
+    if fmt != "table":
+        rows = [{"name": entity["name"], "kind": entity["kind"], **a.as_dict()} for a in appearances]
+        _listing(rows, fmt, ["name", "kind", "meeting_date", "committee", "roles", "items", "mentions", "citations"])
+        return
+    click.secho(f"{entity['name']} ({entity['kind'].lower()}): {entity['mentions']} mentions "
+                f"in {entity['documents']} document{'s' if entity['documents'] != 1 else ''}", bold=True)
+    for a in appearances:
+        click.secho(f"{a.meeting_date or 'undated'}  {a.committee or '-'}", bold=True)
+        if a.roles:
+            click.echo(f"  as: {'; '.join(a.roles)}")
+        for item in a.items[:6]:
+            click.echo(f"  {item}")
+        click.echo(f"  {', '.join(_short_source(c) for c in a.citations[:6])}\n")
+
+
+@cli.command()
 @click.argument("term", required=False)
 @output_options
 @home_option
@@ -541,16 +583,18 @@ def glossary(term, fmt, store):
 @output_options
 @home_option
 def evaluate(gold, fmt, store):
-    """Score the store against a gold file (corpus/gold.json) or a question set (corpus/questions.json).
+    """Score the store against a gold file: corpus/gold.json, questions.json or entities_gold.json.
 
     With a gold file: precision, recall and F1 per category; text is matched
     leniently (case, whitespace, punctuation), numbers strictly. With a
-    question set: recall@5 and MRR of `papers search` on its queries.
+    question set: recall@5 and MRR of `papers search` on its queries. With an
+    entity list (PERSON / ORG names per file): precision, recall and F1 per kind.
 
     \b
     Examples:
         papers ingest corpus/ && papers eval corpus/gold.json
         papers eval corpus/questions.json
+        papers eval corpus/entities_gold.json
         papers eval corpus/gold.json --json
     """
     from search.evaluate import score, unscored_image_only
@@ -565,6 +609,8 @@ def evaluate(gold, fmt, store):
 
     if is_question_set(gold_data):
         return _eval_questions(store, gold_data, fmt)
+    if _is_entity_gold(gold_data):
+        return _eval_entities(store, gold_data, fmt)
     export = export_store(store)
     scores = score(export, gold_data)
     rows = [{"category": name, **values} for name, values in scores.items()]
@@ -572,6 +618,20 @@ def evaluate(gold, fmt, store):
     skipped = unscored_image_only(export, gold_data)
     if skipped and fmt == "table":
         click.echo(f"not scored: {len(skipped)} image-only documents with no text (OCR not yet available)")
+
+
+def _is_entity_gold(data) -> bool:
+    documents = data.get("documents", []) if isinstance(data, dict) else []
+    return bool(documents) and all("PERSON" in d or "ORG" in d for d in documents)
+
+
+def _eval_entities(store, gold: dict, fmt: str) -> None:
+    from index.queries import entities_by_file
+    from search.evaluate_entities import score_entities
+
+    scores = score_entities(entities_by_file(store), gold)
+    _listing([{"category": kind, **values} for kind, values in scores.items()], fmt,
+             ["category", "precision", "recall", "f1", "tp", "fp", "fn"])
 
 
 def _eval_questions(store, questions: list[dict], fmt: str) -> None:

@@ -166,6 +166,7 @@ class Structure:
     observations: list[Observation] = field(default_factory=list)
     breakdowns: list[BreakdownTable] = field(default_factory=list)
     defined_terms: list[DefinedTerm] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 _VERSION_FILE = "VERSION"
 MARK_START, MARK_END = "\x01", "\x02"
 
@@ -104,6 +104,8 @@ class RawHit:
     committee: str | None
     score: float
     snippet: str  # matches wrapped in MARK_START / MARK_END
+    people: list[str] = field(default_factory=list)  # entity ids
+    orgs: list[str] = field(default_factory=list)
 
 
 class FullTextIndex:
@@ -292,8 +294,11 @@ def _filter_query(filters: Filters) -> wq.Query | None:
         parts.append(wq.Or([wq.Term("record", r) for r in filters.records]))
     if not filters.include_covered:
         parts.append(wq.Not(wq.Term("covered", True)))
-    parts += [wq.Term("people", p.lower()) for p in filters.people]
-    parts += [wq.Term("orgs", o.lower()) for o in filters.orgs]
+    # Each is the entity ids one name matched: any of them will do.
+    if filters.people:
+        parts.append(wq.Or([wq.Term("people", p) for p in filters.people]))
+    if filters.orgs:
+        parts.append(wq.Or([wq.Term("orgs", o) for o in filters.orgs]))
     if filters.committee:
         words = [t.text for t in _schema()["committee"].analyzer(filters.committee)]
         parts.append(wq.Phrase("committee", words) if len(words) > 1 else wq.Term("committee", words[0]))
@@ -325,4 +330,6 @@ def _raw_hit(hit) -> RawHit:
         committee=hit.get("committee"),
         score=round(_relevance(hit.score), 3),
         snippet=" ".join(snippet.split()),
+        people=[p for p in (hit.get("people") or "").split(",") if p],
+        orgs=[o for o in (hit.get("orgs") or "").split(",") if o],
     )

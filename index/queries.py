@@ -168,3 +168,56 @@ def agenda_item_pages(store: Store, meeting_id: str, number: str, document_id: s
         [meeting_id, number, document_id],
     ).fetchone()
     return tuple(row) if row else None
+
+
+def entities(store: Store, kinds: tuple[str, ...] = ("PERSON", "ORG")) -> list[dict]:
+    marks = ",".join("?" * len(kinds))
+    return store.db.execute_returning_dicts(
+        f"""select entity_id, name, kind, count(*) as mentions, count(distinct document_id) as documents
+            from mentions where kind in ({marks}) group by entity_id order by mentions desc""",
+        list(kinds),
+    )
+
+
+def entity_mentions(store: Store, entity_id: str) -> list[dict]:
+    return store.db.execute_returning_dicts(
+        """select m.document_id, d.file, m.page, m.text, m.role, m.item_id
+           from mentions m join documents d on d.id = m.document_id
+           where m.entity_id = ? order by d.file, m.page, m.start""",
+        [entity_id],
+    )
+
+
+def item_labels(store: Store, item_ids: set[str]) -> dict[str, str]:
+    """'minute 141: Health Report ...' / 'item 9: Ofsted ...' for minute-item and part ids."""
+    if not item_ids:
+        return {}
+    marks = ",".join("?" * len(item_ids))
+    labels = {}
+    for row in store.db.execute_returning_dicts(
+        f"select id, number, title from minute_items where id in ({marks})", list(item_ids)
+    ):
+        labels[row["id"]] = f"minute {row['number']}: {row['title']}" if row["number"] else row["title"]
+    for row in store.db.execute_returning_dicts(
+        f"""select p.id, p.agenda_item, coalesce(a.title, p.title) as title from parts p
+            left join agenda_items a on a.document_id = p.document_id and a.number = p.agenda_item
+            where p.id in ({marks})""",
+        list(item_ids),
+    ):
+        labels[row["id"]] = f"item {row['agenda_item']}: {row['title']}" if row["agenda_item"] else row["title"]
+    return labels
+
+
+def document_page_meetings(store: Store, document_id: str) -> dict[int, str | None]:
+    from index.search_records import page_meetings
+
+    return page_meetings(store.db, document_id)
+
+
+def entities_by_file(store: Store) -> dict[str, dict[str, set[str]]]:
+    found: dict[str, dict[str, set[str]]] = {}
+    for file, kind, name in store.db.execute(
+        "select distinct d.file, m.kind, m.name from mentions m join documents d on d.id = m.document_id"
+    ):
+        found.setdefault(file, {}).setdefault(kind, set()).add(name)
+    return found

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from extract.ids import text_hash
 from extract.records import (
-    AgendaItem, Attendance, BreakdownTable, Declaration, DefinedTerm, MinuteItem, Observation, Part, Recommendation, Request,
+    AgendaItem, Attendance, BreakdownTable, Declaration, DefinedTerm, Mention, MinuteItem, Observation, Part, Recommendation, Request,
     Resolution, Structure,
 )
 
@@ -25,9 +25,11 @@ RECORD_TABLES: dict[str, tuple[type, str]] = {
     "observations": (Observation, "observations"),
     "breakdown_tables": (BreakdownTable, "breakdowns"),
     "defined_terms": (DefinedTerm, "defined_terms"),
+    "mentions": (Mention, "mentions"),
 }
-# Records read from tables rather than from the text's structure.
-TABLE_RECORDS = ("observations", "breakdown_tables")
+# Records that extract_structure does not produce (tables, entities): kept when a
+# document's structure is extracted again.
+EXTRA_RECORDS = ("observations", "breakdown_tables", "mentions")
 # Records that name their document themselves; the column is document_id.
 _DOCUMENT_FIELD = "document"
 
@@ -35,6 +37,8 @@ _DOCUMENT_FIELD = "document"
 def columns_of(record_type: type) -> dict[str, type]:
     """SQLite columns for a record type: a (first, last) tuple field becomes two columns."""
     columns: dict[str, type] = {"id": str, "document_id": str}
+    if record_type is Mention:
+        columns["entity_id"] = str
     for f in dataclasses.fields(record_type):
         if f.name == _DOCUMENT_FIELD:
             continue
@@ -53,6 +57,8 @@ def columns_of(record_type: type) -> dict[str, type]:
 
 def row_of(record, document_id: str) -> dict:
     row = {"id": _record_id(record, document_id), "document_id": document_id}
+    if isinstance(record, Mention):
+        row["entity_id"] = record.entity_id
     for f in dataclasses.fields(record):
         if f.name == _DOCUMENT_FIELD:
             continue

@@ -6,7 +6,7 @@ import sqlite_utils
 
 from index.records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Tables whose rows belong to one document, deleted before their document.
 DOCUMENT_CHILDREN = ["pages", "meeting_documents", *RECORD_TABLES]
@@ -76,6 +76,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     if "indicator_id" not in db["observations"].columns_dict:
         db["observations"].add_column("indicator_id", str)
     db["observations"].create_index(["indicator_id", "period", "series"], if_not_exists=True)
+    db["mentions"].create_index(["entity_id"], if_not_exists=True)
     db["paths"].create_index(["document_id"], if_not_exists=True)
     db["documents"].create_index(["meeting_date"], if_not_exists=True)
     db["documents"].create_index(["indexed"], if_not_exists=True)

@@ -19,16 +19,16 @@ def records_for_index(db: sqlite_utils.Database, doc_id: str) -> list[IndexedRec
     meetings = _meetings(db)
     home_meeting = _document_meeting(db, doc)
     parts = db.execute_returning_dicts("select * from parts where document_id = ? order by first_page", [doc_id])
-    minute_meetings = _minute_meeting_by_page(db, doc_id)
     base = {"doc_id": doc_id, "file": doc["file"], "kind": doc["kind"], "committee": doc["committee"]}
     covered = _covered_pages(db, doc_id, parts)
+    page_meeting = page_meetings(db, doc_id, parts, home_meeting)
     agenda_titles = dict(db.execute("select number, title from agenda_items where document_id = ?", [doc_id]).fetchall())
     records = []
     for number, text in db.execute(
         "select number, text from pages where document_id = ? order by number", [doc_id]
     ):
         part = _part_of(parts, number)
-        meeting_id = minute_meetings.get(number) if part and part["kind"] == "minutes" else home_meeting
+        meeting_id = page_meeting.get(number)
         records.append(
             IndexedRecord(
                 **base, id=f"{doc_id}:page:{number}", record="page", page=number, text=text,
@@ -41,7 +41,40 @@ def records_for_index(db: sqlite_utils.Database, doc_id: str) -> list[IndexedRec
     records += _minute_records(db, doc_id, base, meetings)
     records += _agenda_records(db, doc_id, base, meetings)
     records += _recommendation_records(db, doc_id, base, meetings, parts, home_meeting)
+    _attach_entities(db, doc_id, records)
     return records
+
+
+def _attach_entities(db: sqlite_utils.Database, doc_id: str, records: list[IndexedRecord]) -> None:
+    """People and organisations named on a page (or in a minute item) go with its records, for filters."""
+    by_page: dict[tuple[str, int], set[str]] = {}
+    by_item: dict[tuple[str, str], set[str]] = {}
+    for kind, entity_id, page, item_id in db.execute(
+        "select kind, entity_id, page, item_id from mentions where document_id = ? and kind in ('PERSON', 'ORG')",
+        [doc_id],
+    ):
+        by_page.setdefault((kind, page), set()).add(entity_id)
+        if item_id:
+            by_item.setdefault((kind, item_id), set()).add(entity_id)
+    for record in records:
+        item = record.group if record.record in ("minute", "resolution", "request") else None
+        for kind, target in (("PERSON", record.people), ("ORG", record.orgs)):
+            found = by_item.get((kind, item), set()) if item else by_page.get((kind, record.page), set())
+            target.extend(sorted(found))
+
+
+def page_meetings(db: sqlite_utils.Database, doc_id: str, parts: list[dict] | None = None,
+                  home_meeting: str | None = None) -> dict[int, str | None]:
+    """The meeting each page belongs to: a minutes page to the minuted meeting, others to the paper's own."""
+    if parts is None:
+        parts = db.execute_returning_dicts("select * from parts where document_id = ?", [doc_id])
+        home_meeting = _document_meeting(db, db["documents"].get(doc_id))
+    minute_meetings = _minute_meeting_by_page(db, doc_id)
+    meetings = {}
+    for (number,) in db.execute("select number from pages where document_id = ?", [doc_id]):
+        part = _part_of(parts, number)
+        meetings[number] = minute_meetings.get(number) if part and part["kind"] == "minutes" else home_meeting
+    return meetings
 
 
 def _covered_pages(db: sqlite_utils.Database, doc_id: str, parts: list[dict]) -> set[int]:

@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from extract.records import ParsedDocument, Structure
-from index.records import RECORD_TABLES, TABLE_RECORDS, structure_rows
+from index.records import RECORD_TABLES, EXTRA_RECORDS, structure_rows
 from index.fulltext import INDEX_VERSION, FullTextIndex, IndexedRecord
 from index.search_records import records_for_index
 from index.home import DB_NAME, LOCK_NAME, WHOOSH_DIR
@@ -162,7 +162,7 @@ class Store:
 
         The document must be re-indexed after, as its committee may have changed.
         """
-        tables = [t for t in RECORD_TABLES if t not in TABLE_RECORDS]
+        tables = [t for t in RECORD_TABLES if t not in EXTRA_RECORDS]
         with self.db.atomic():
             for table in ["meeting_documents", *tables]:
                 self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])

@@ -8,6 +8,8 @@ dates must be equal.
 """
 from __future__ import annotations
 
+from search.metrics import metrics
+
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -143,13 +145,6 @@ def paired_documents(export: dict, gold: dict) -> list[tuple[dict, dict]]:
     return pairs
 
 
-def _metrics(tp: int, fp: int, fn: int) -> dict:
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "tp": tp, "fp": fp, "fn": fn}
-
-
 def score(export: dict, gold: dict, categories: Iterable[str] | None = None) -> dict[str, dict]:
     """Precision, recall and F1 per category over all matched documents."""
     pairs = paired_documents(export, gold)
@@ -157,5 +152,5 @@ def score(export: dict, gold: dict, categories: Iterable[str] | None = None) -> 
     for category in categories or SCORERS:
         scorer = SCORERS[category]
         totals = [scorer(g, p) for g, p in pairs]
-        out[category] = _metrics(*(sum(t[i] for t in totals) for i in range(3)))
+        out[category] = metrics(*(sum(t[i] for t in totals) for i in range(3)))
     return out

@@ -7,6 +7,8 @@ null) agree. Each gold observation can be matched once.
 """
 from __future__ import annotations
 
+from search.metrics import metrics
+
 import math
 import os
 import re
@@ -63,10 +65,7 @@ def score_observations(export: dict, gold: dict, documents: Iterable[str] | None
     tp = sum((found & expected).values())
     fp = sum(found.values()) - tp
     fn = sum(expected.values()) - tp
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+    return metrics(tp, fp, fn)
 
 
 def observation_counts(gold_document: dict, predicted_document: dict) -> tuple[int, int, int]:

@@ -30,6 +30,8 @@ class Hit:
     path: str | None = None
     document_id: str = ""
     meeting_id: str | None = None
+    people: list[str] = field(default_factory=list)  # entity ids named there: facets for --person
+    orgs: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -103,6 +105,8 @@ def search_pages(
             path=paths.get(r.doc_id),
             document_id=r.doc_id,
             meeting_id=r.meeting_id,
+            people=r.people,
+            orgs=r.orgs,
         )
         for r in raw
     ]

@@ -317,3 +317,33 @@ def test_eval_questions_meet_relevance_targets(home):
     result = json.loads(run(home, "eval", str(REPO / "corpus" / "questions.json"), "--json").output)
     assert result["questions"] >= 20
     assert result["recall_at_5"] >= 0.9 and result["mrr"] >= 0.8, result
+
+
+def test_who_lists_appearances_by_meeting_with_roles_and_items(home):
+    rows = json.loads(run(home, "who", "Hedley", "--json").output)
+    assert {r["name"] for r in rows} == {"Emma Hedley"}
+    minuted = next(r for r in rows if r["meeting_date"] == "2017-03-28")
+    assert any("Designated Nurse" in role for role in minuted["roles"])
+    assert any(item.startswith("minute 141") for item in minuted["items"])
+    assert all(".pdf:" in c for r in rows for c in r["citations"])
+    table = run(home, "who", "Hedley").output
+    assert table.startswith("Emma Hedley (person)")
+
+
+def test_who_unknown_is_a_clear_error(home):
+    result = run(home, "who", "Zebedee Qwerty")
+    assert result.exit_code == 2 and "nobody and no organisation named 'Zebedee Qwerty'" in result.output
+
+
+def test_search_person_filter_and_entity_facets(home):
+    hits = json.loads(run(home, "search", "health", "--person", "Hedley", "--json").output)
+    assert hits and all("person:emma-hedley" in h["people"] for h in hits)
+    assert run(home, "search", "health", "--person", "Nobody Atall").exit_code == 2
+    orgs = json.loads(run(home, "search", "inspection", "--org", "Ofsted", "--json").output)
+    assert orgs and all("org:ofsted" in h["orgs"] for h in orgs)
+
+
+def test_eval_entities_meets_targets(home):
+    scores = {r["category"]: r for r in json.loads(
+        run(home, "eval", str(REPO / "corpus" / "entities_gold.json"), "--json").output)}
+    assert scores["PERSON"]["f1"] >= 0.85 and scores["ORG"]["f1"] >= 0.85, scores

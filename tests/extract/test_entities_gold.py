@@ -1,0 +1,51 @@
+"""Entity extraction scored against the hand-annotated people and bodies of the bundled corpus."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pytest
+
+from extract.entities import EntityExtractor
+from ingest.reader import open_pdf, read_document_pages
+from search.evaluate_entities import document_counts, lenient_name, score_entities
+from tests.conftest import CORPUS
+
+GOLD = json.loads((CORPUS / "entities_gold.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def predicted() -> dict[str, dict[str, set[str]]]:
+    extractor = EntityExtractor()
+    out = {}
+    for document in GOLD["documents"]:
+        pages = read_document_pages(open_pdf(CORPUS / document["file"]))
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for mention in extractor.mentions(pages):
+            kinds[mention.kind].add(mention.name)
+        out[document["file"]] = kinds
+    return out
+
+
+def test_people_and_organisations_meet_the_threshold(predicted):
+    scores = score_entities(predicted, GOLD)
+    assert scores["PERSON"]["f1"] >= 0.85, scores["PERSON"]
+    assert scores["ORG"]["f1"] >= 0.85, scores["ORG"]
+
+
+def test_lenient_names():
+    assert lenient_name("The Children’s Society") == lenient_name("childrens society")
+    assert lenient_name("Overview & Scrutiny Panel") == lenient_name("overview and scrutiny panel")
+
+
+def test_spellings_of_one_entity_count_once_and_are_not_errors():
+    gold = [["Local Safeguarding Children Board", "LSCB"], "Ofsted", "Reading Trust"]
+    tp, fp, fn = document_counts({"LSCB", "Local Safeguarding Children Board", "OFSTED", "Eastfield Clinic"}, gold)
+    assert (tp, fp, fn) == (2, 1, 1)
+
+
+def test_missing_document_counts_every_gold_entity_as_missed():
+    gold = {"documents": [{"file": "a.pdf", "PERSON": ["Jane Doe"], "ORG": []}]}
+    scores = score_entities({}, gold)
+    assert scores["PERSON"] == {"precision": 1.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 1}
+    assert scores["ORG"]["f1"] == 1.0
