@@ -15,7 +15,7 @@ _BODY_NOUN = re.compile(r"\s+(?:Panel|Committee|Sub-Committee|Board|Forum|Commis
 
 
 def _stem(committee: str) -> str:
-    """'Corporate Parenting Panel' -> 'Corporate Parenting': the words that tell committees apart."""
+    """'Health and Wellbeing Board' -> 'Health and Wellbeing': the words that tell committees apart."""
     return _BODY_NOUN.sub("", committee.strip())
 
 

@@ -66,7 +66,7 @@ def normalise_org(name: str) -> str:
     text = " ".join(name.replace("’", "'").split()).strip(" ,.;:")
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
     if " " in text and text.isupper():
-        text = _title_case(text)  # "CORPORATE PARENTING PANEL" in a heading
+        text = _title_case(text)  # "LICENSING PANEL" in a heading
     return _NATIONAL_CANONICAL.get(text.lower(), text)
 
 
@@ -350,17 +350,3 @@ def _share_roles(mentions: list[Mention]) -> None:
         if m.role is None:
             m.role = first_role.get(m.name)
 
-
-def refine_minute_items(mentions: list[Mention], minute_items, pages: list[PageText]) -> None:
-    """Several minute items can share a page: give each mention the item whose heading precedes it."""
-    text_of = {p.number: p.text for p in pages}
-    starts = []
-    for item in minute_items:
-        position = text_of.get(item.page, "").find(item.title) if item.title else -1
-        starts.append(((item.page, max(position, 0)), item))
-    starts.sort(key=lambda pair: pair[0])
-    for mention in mentions:
-        here = (mention.page, mention.start)
-        before = [item for start, item in starts if start <= here and mention.page <= item.last_page]
-        if before:
-            mention.item_id = before[-1].id

@@ -200,7 +200,7 @@ def _with_plurals(variants: list[str]) -> list[str]:
 
 
 def find_roles(doc: Toks) -> list[Span]:
-    """Posts: 'Corporate Director of People', 'Head of Service, Corporate Parenting', 'Chair'."""
+    """Posts: 'Corporate Director of People', 'Head of Service, Early Help', 'Chair'."""
     roles = []
     for i, token in enumerate(doc):
         if token.lower_ in P.ROLE_HEADS and is_capitalised(token):

@@ -27,7 +27,9 @@ _MAX_LONG_FORM_WORDS = 12
 _ACRONYM = r"[A-Z][A-Za-z&]{1,9}?(?:'?s)?"
 _OPEN, _CLOSE = r"[(\[]", r"[)\]]"
 # Stops a long form from reaching back over a clause: full stops, colons, brackets, dashes.
-_LONG_FORM_BEFORE = re.compile(r"([^.;:()\[\]–—•]{3,200}?)\s*" + _OPEN + "(" + _ACRONYM + ")" + _CLOSE)
+_CLAUSE_BREAK = re.compile(r"[.;:()\[\]–—•]")
+_BRACKETED = re.compile(r"\s*" + _OPEN + "(" + _ACRONYM + ")" + _CLOSE)
+_LOOK_BACK = 200
 _LONG_FORM_AFTER = re.compile(_OPEN + "(" + _ACRONYM + ")" + _CLOSE + r"\s*([^.;:()\[\]–—•]{3,200})")
 _LONG_FORM_INSIDE = re.compile(r"\b(" + _ACRONYM + r")\s*" + _OPEN + r"([A-Za-z][^()\[\]]{3,150})" + _CLOSE)
 _FOOTNOTE_MARKS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -49,10 +51,10 @@ def definitions_in(text: str) -> list[tuple[str, str]]:
     """(long form, acronym) pairs written in one text, in order of appearance."""
     flat = " ".join(_FOOTNOTE_MARKS.sub("", text).split())
     pairs: list[tuple[int, str, str]] = []
-    for match in _LONG_FORM_BEFORE.finditer(flat):
-        pair = _long_form_ending(match.group(1), match.group(2))
+    for match in _BRACKETED.finditer(flat):
+        pair = _long_form_ending(_clause_before(flat, match.start()), match.group(1))
         if pair:
-            pairs.append((match.start(2), *pair))
+            pairs.append((match.start(1), *pair))
     for match in _LONG_FORM_AFTER.finditer(flat):
         pair = _long_form_starting(match.group(2), match.group(1))
         if pair:
@@ -68,6 +70,17 @@ def definitions_in(text: str) -> list[tuple[str, str]]:
             seen.add((term, acronym))
             ordered.append((term, acronym))
     return ordered
+
+
+def _clause_before(text: str, end: int) -> str:
+    """Up to _LOOK_BACK characters before `end`, from the last clause break on.
+
+    Found by looking back from each bracket rather than by one regex, whose
+    lazy prefix would be tried from every position of the page.
+    """
+    window = text[max(0, end - _LOOK_BACK):end]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+    return window[breaks[-1]:] if breaks else window
 
 
 def _long_form_ending(before: str, acronym: str) -> tuple[str, str] | None:

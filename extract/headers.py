@@ -144,10 +144,10 @@ def candidate_names(text: str) -> list[str]:
 def learn_council_names(header_cells: Iterable[str], page_texts: Iterable[str] = ()) -> list[str]:
     """The document's own council name(s), most likely first.
 
-    Headers that carry a period or a series word ("Harrow 2018-19", "Harrow
+    Headers that carry a period or a series word ("Barnet 2018-19", "Barnet
     target") name the council repeatedly; comparator words are excluded. When
     the tables do not say, prose such as "London Borough of X" / "X Council" is
-    used. Case is folded, since tables print "HARROW" and "Harrow".
+    used. Case is folded, since tables print "BARNET" and "Barnet".
     """
     counts: Counter[str] = Counter()
     for cell in header_cells:

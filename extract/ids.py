@@ -7,7 +7,7 @@ import unicodedata
 
 
 def slug(text: str) -> str:
-    """'Corporate Parenting Panel' -> 'corporate-parenting-panel'."""
+    """'Health and Wellbeing Board' -> 'health-and-wellbeing-board'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 

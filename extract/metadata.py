@@ -127,7 +127,7 @@ def meeting_date(pages: list[PageText], kind: str) -> str | None:
         if found:
             return found
     if kind in ("minutes", "agenda", "agenda_pack"):
-        # "CORPORATE PARENTING PANEL MINUTES 28 MARCH 2017": a full date near the heading.
+        # "LICENSING PANEL MINUTES 28 MARCH 2017": a full date near the heading.
         top = _head(pages[0], 8)
         dates = [iso for _, iso in find_dates(top)]
         if dates:

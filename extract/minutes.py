@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from extract.numbering import longest_sequence, starts_with_date
 from extract.pagelines import Line
+from extract.records import PageText
 
 MINUTE_HEADING = re.compile(
     r"^(?:(?:Minute|Min\.?)\s*(?:No\.?\s*)?)?"
@@ -112,3 +113,18 @@ def minute_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
     if len(labelled) >= max(1, len(blocks)) or (len(blocks) < 2 and labelled):
         return labelled_header, labelled
     return header, blocks
+
+
+def refine_minute_items(mentions: list, minute_items, pages: list[PageText]) -> None:
+    """Several minute items can share a page: give each mention the item whose heading precedes it."""
+    text_of = {p.number: p.text for p in pages}
+    starts = []
+    for item in minute_items:
+        position = text_of.get(item.page, "").find(item.title) if item.title else -1
+        starts.append(((item.page, max(position, 0)), item))
+    starts.sort(key=lambda pair: pair[0])
+    for mention in mentions:
+        here = (mention.page, mention.start)
+        before = [item for start, item in starts if start <= here and mention.page <= item.last_page]
+        if before:
+            mention.item_id = before[-1].id

@@ -262,9 +262,9 @@ class DefinedTerm:
 
 @dataclass
 class Mention:
-    name: str  # normalised full name ("Emma Hedley", "Local Safeguarding Children Board")
+    name: str  # normalised full name ("Jane Smith", "Local Safeguarding Children Board")
     kind: str  # PERSON, ORG, ROLE, PLACE, TOPIC
-    text: str  # as written on the page ("Ms Hedley")
+    text: str  # as written on the page ("Ms Smith")
     page: int
     start: int  # char offsets in the page text
     end: int

@@ -176,9 +176,9 @@ class FullTextIndex:
                 kwargs["sortedby"] = [sorting.FieldFacet("date_key", reverse=True), sorting.ScoreFacet()]
             ranked = searcher.search(q, limit=None, **kwargs)
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
-            chosen = _one_per_group(searcher, ranked.top_n) if collapse else [d for _, d in ranked.top_n]
+            chosen = _one_per_group(searcher, ranked.top_n) if collapse else ranked.top_n
             top = chosen[:limit] if limit else chosen
-            return len(chosen), _highlighted(searcher, q, top)
+            return len(chosen), _highlighted(searcher, q, [(_relevance(score), d) for score, d in top])
 
 
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
@@ -196,7 +196,7 @@ class FullTextIndex:
                 counts[key] = counts.get(key, 0) + 1
                 best.setdefault(key, (score, docnum))
             order = sorted(best, key=lambda k: -best[k][0])
-            hits = _highlighted(searcher, q, [best[k][1] for k in order])
+            hits = _highlighted(searcher, q, [best[k] for k in order])
             return [(counts[k], best[k][0], hit) for k, hit in zip(order, hits)]
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
@@ -208,31 +208,35 @@ class FullTextIndex:
             return searcher.corrector("content").suggest(word.lower(), limit=limit)
 
 
-def _one_per_group(searcher, top_n) -> list[int]:
+def _one_per_group(searcher, top_n) -> list[tuple]:
     if not top_n:
         return []
     groups = searcher.reader().column_reader("group")
     seen: set[str] = set()
     kept = []
-    for _, docnum in top_n:
+    for score, docnum in top_n:
         group = groups[docnum]
         if group not in seen:
             seen.add(group)
-            kept.append(docnum)
+            kept.append((score, docnum))
     return kept
 
 
-def _highlighted(searcher, q, docnums: list[int]) -> list[RawHit]:
-    """Hits for the chosen documents, in that order; matched terms are collected only for them."""
-    if not docnums:
+def _highlighted(searcher, q, ranked: list[tuple[float, int]]) -> list[RawHit]:
+    """Hits for the chosen (score, docnum) pairs, in that order, with their snippets.
+
+    Matched terms are collected again for these documents only: intersecting the
+    query with their ids lets Whoosh skip every other posting.
+    """
+    if not ranked:
         return []
-    ids = [searcher.stored_fields(d)["id"] for d in docnums]
-    only = wq.Or([wq.Term("id", i) for i in ids])
-    results = searcher.search(q, limit=None, terms=True, filter=only)
+    ids = [searcher.stored_fields(docnum)["id"] for _, docnum in ranked]
+    only = wq.And([wq.Or([wq.Term("id", i) for i in ids]), q])
+    results = searcher.search(only, limit=None, terms=True)
     results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=70, autotrim=True)
     results.formatter = _Marker()
     by_docnum = {hit.docnum: hit for hit in results}
-    return [_raw_hit(by_docnum[d]) for d in docnums if d in by_docnum]
+    return [_raw_hit(by_docnum[d], score) for score, d in ranked if d in by_docnum]
 
 
 class IndexWriter:
@@ -312,7 +316,7 @@ def _relevance(score) -> float:
     return score or 0.0
 
 
-def _raw_hit(hit) -> RawHit:
+def _raw_hit(hit, score: float) -> RawHit:
     date = hit.get("meeting_date")
     snippet = hit.highlights("content", top=2) or hit.highlights("title") or hit["content"][:200]
     return RawHit(
@@ -328,7 +332,7 @@ def _raw_hit(hit) -> RawHit:
         meeting_date=date.date().isoformat() if date else None,
         kind=hit.get("kind") or None,
         committee=hit.get("committee"),
-        score=round(_relevance(hit.score), 3),
+        score=round(score, 3),
         snippet=" ".join(snippet.split()),
         people=[p for p in (hit.get("people") or "").split(",") if p],
         orgs=[o for o in (hit.get("orgs") or "").split(",") if o],

@@ -9,13 +9,12 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from extract.entities import EntityExtractor, refine_minute_items
 from extract.metadata import document_meta
+from extract.minutes import refine_minute_items
 from extract.records import PageText, ParsedDocument
 from extract.scorecards import IndicatorTables, extract_observations
 from extract.tables import page_may_hold_table
 from extract.structure import extract_structure
-from ingest.tables import read_tables
 from ingest.reader import UnreadablePDF, open_pdf, pdf_info, read_document_pages
 
 
@@ -39,8 +38,13 @@ def parse_file(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocume
 
 
 @functools.cache
-def _entities() -> EntityExtractor:
-    """One spaCy pipeline per worker process: building it costs ~0.7 s."""
+def _entities():
+    """One spaCy pipeline per worker process: building it costs ~0.7 s.
+
+    Imported here, not at the top: a run with nothing to parse never pays for spaCy.
+    """
+    from extract.entities import EntityExtractor
+
     return EntityExtractor(model=os.environ.get("PAPERS_SPACY_MODEL") or None)
 
 
@@ -51,6 +55,8 @@ def _item_spans(structure) -> list[tuple[str, int, int]]:
 
 def _indicator_tables(path: str, sha256: str, pages: list[PageText]) -> IndicatorTables:
     """Table reading costs ~80 ms a page, so only pages whose text looks tabular are read."""
+    from ingest.tables import read_tables  # pdfplumber: only when a file is parsed
+
     candidates = [p.number for p in pages if page_may_hold_table(p.text)]
     grids = read_tables(Path(path), candidates) if candidates else []
     return extract_observations(sha256, grids, {p.number: p.text for p in pages})

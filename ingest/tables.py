@@ -62,7 +62,7 @@ def _grids(page, number: int, settings: dict) -> list[TableGrid]:
 
 
 def _join_lines(cell: str | None) -> str | None:
-    """Multi-line cells become one line: 'Harrow\\n2018-19' -> 'Harrow 2018-19'.
+    """Multi-line cells become one line: 'Barnet\\n2018-19' -> 'Barnet 2018-19'.
 
     A line ending in a word-hyphen ('fixed-' / 'term') is a compound broken by
     the cell width, so it is joined without a space; '19 -' / '21' keeps it.

@@ -26,7 +26,7 @@ def check_query(text: str) -> str:
         raise QueryError("empty query: give words to search for, e.g. papers search \"care leavers\"")
     if query.count('"') % 2:
         raise QueryError(f"unbalanced quote in query {text!r}")
-    outside_quotes = re.sub(r'"[^"]*"', " ", query)
+    outside_quotes = re.sub(r'"[^"]*"', " _phrase_ ", query)
     if outside_quotes.count("(") != outside_quotes.count(")"):
         raise QueryError(f"unbalanced parenthesis in query {text!r}")
     for name in _FIELD.findall(outside_quotes):

@@ -94,6 +94,10 @@ def test_malformed_queries_are_named(query, message):
         check_query(query)
 
 
+def test_phrase_then_operator_is_a_valid_query():
+    assert check_query('"care leavers" OR education') == '"care leavers" OR education'
+
+
 @pytest.mark.parametrize("option, value", [("since", "2019-13-01"), ("until", "last week")])
 def test_bad_dates_are_named(corpus_store, option, value):
     with pytest.raises(QueryError, match=f"--{option} '{value}' is not a date"):
