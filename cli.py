@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from functools import wraps
@@ -93,8 +94,11 @@ def cli(home):
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: CPU count).")
 @click.option("--no-wait", is_flag=True, help="Fail at once if another ingest holds the store.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and the summary.")
+@click.option("--model", default="auto", show_default=True, envvar="PAPERS_SPACY_MODEL",
+              help="spaCy pipeline for people and organisations: auto (a trained English pipeline if "
+                   "installed, else rules only), none (rules only), or a pipeline name.")
 @home_option
-def ingest(paths, jobs, no_wait, quiet, store):
+def ingest(paths, jobs, no_wait, quiet, model, store):
     """Read PDFs (files or folders, recursively) into the store.
 
     Unchanged files are skipped without being read; a changed file replaces its
@@ -111,10 +115,14 @@ def ingest(paths, jobs, no_wait, quiet, store):
         papers ingest corpus/
         papers ingest --jobs 2 ~/papers/2019 ~/papers/2020/minutes.pdf
         PAPERS_HOME=/data/papers papers ingest /mnt/moderngov
+        papers ingest --model en_core_web_sm corpus/
     """
+    from ingest.parse import MODEL_VARIABLE, spacy_model
     from ingest.pipeline import ingest as run_ingest
     from ingest.progress import make_progress
 
+    _check_model(spacy_model(model))
+    os.environ[MODEL_VARIABLE] = model  # worker processes inherit it
     progress = make_progress(quiet=quiet)
     report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait)
     click.echo(
@@ -278,6 +286,13 @@ def rebuild(jobs, store):
     report = run_rebuild(store, jobs=jobs, progress=make_progress(quiet=False))
     click.echo(f"rebuilt: {report.ingested} documents, {report.pages} pages, failed {len(report.failed)}")
     sys.exit(report.exit_code)
+
+
+def _check_model(name: str | None) -> None:
+    import importlib.util
+
+    if name and not importlib.util.find_spec(name):
+        raise PapersError(f"--model {name!r}: no such spaCy pipeline is installed (try --model none)", EXIT_USAGE)
 
 
 def _short_source(source: str, width: int = 28) -> str:

@@ -45,7 +45,23 @@ def _entities():
     """
     from extract.entities import EntityExtractor
 
-    return EntityExtractor(model=os.environ.get("PAPERS_SPACY_MODEL") or None)
+    return EntityExtractor(model=spacy_model(os.environ.get(MODEL_VARIABLE, "auto")))
+
+
+MODEL_VARIABLE = "PAPERS_SPACY_MODEL"
+# Trained English pipelines, best first; none is on the package registry this tool assumes.
+_TRAINED = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
+
+
+def spacy_model(choice: str) -> str | None:
+    """'auto': the best trained English pipeline installed, else None (rules on a blank pipeline)."""
+    if choice in ("", "none", "blank"):
+        return None
+    if choice != "auto":
+        return choice
+    import importlib.util
+
+    return next((name for name in _TRAINED if importlib.util.find_spec(name)), None)
 
 
 def _item_spans(structure) -> list[tuple[str, int, int]]:

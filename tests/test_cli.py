@@ -347,3 +347,12 @@ def test_eval_entities_meets_targets(home):
     scores = {r["category"]: r for r in json.loads(
         run(home, "eval", str(REPO / "corpus" / "entities_gold.json"), "--json").output)}
     assert scores["PERSON"]["f1"] >= 0.85 and scores["ORG"]["f1"] >= 0.85, scores
+
+
+def test_ingest_model_choice(tmp_path):
+    result = CliRunner().invoke(cli, ["ingest", "--model", "en_no_such_pipeline", "--home", str(tmp_path / "h"),
+                                      str(REPORT)])
+    assert result.exit_code == 2 and "no such spaCy pipeline" in result.output
+    from ingest.parse import spacy_model
+
+    assert spacy_model("none") is None and spacy_model("en_x") == "en_x"
