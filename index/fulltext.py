@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -114,6 +115,7 @@ class RawHit:
 class FullTextIndex:
     def __init__(self, directory: Path):
         self.directory = directory
+        self._searcher = None
 
     # -- lifecycle -------------------------------------------------------------
     def exists(self) -> bool:
@@ -124,6 +126,7 @@ class FullTextIndex:
         return int(marker.read_text()) if marker.exists() else None
 
     def create(self) -> None:
+        self.close()
         if self.directory.exists():
             shutil.rmtree(self.directory)
         self.directory.mkdir(parents=True)
@@ -139,6 +142,24 @@ class FullTextIndex:
 
     def _open(self):
         return index.open_dir(str(self.directory))
+
+    @contextmanager
+    def _searching(self):
+        """A searcher kept between queries and refreshed when the index changed.
+
+        Opening the index costs a few milliseconds a query; a process that
+        asks many questions (the benchmark, a server) pays it once.
+        """
+        if self._searcher is not None and not self._searcher.up_to_date():
+            self.close()  # not Searcher.refresh(): it fails on a searcher of an empty index
+        if self._searcher is None:
+            self._searcher = self._open().searcher()
+        yield self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
 
     # -- writing ---------------------------------------------------------------
     def writer(self) -> "IndexWriter":
@@ -171,8 +192,7 @@ class FullTextIndex:
         self, q: wq.Query, filters: Filters, limit: int | None, sort_by_date: bool, collapse: bool = True
     ) -> tuple[int, list[RawHit]]:
         """Total matches (items when collapsing) and the top hits with highlighted snippets."""
-        ix = self._open()
-        with ix.searcher() as searcher:
+        with self._searching() as searcher:
             kwargs = _restrictions(filters)
             if sort_by_date:
                 # Newest meeting first (undated records have key 0, so come last), by score within a date.
@@ -183,10 +203,9 @@ class FullTextIndex:
             top = chosen[:limit] if limit else chosen
             return len(chosen), _highlighted(searcher, q, [(_relevance(score), d) for score, d in top])
 
-
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
         """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
-        with self._open().searcher() as searcher:
+        with self._searching() as searcher:
             ranked = searcher.search(_pairs_for_phrases(q), limit=None, **_restrictions(filters)).top_n
             if not ranked:
                 return []
@@ -204,7 +223,7 @@ class FullTextIndex:
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Spellings close to word, or [] when the index knows the word (nothing to correct)."""
-        with self._open().searcher() as searcher:
+        with self._searching() as searcher:
             stems = [t.text for t in _schema()["content"].analyzer(word)]
             if not stems or any(searcher.doc_frequency("content", stem) for stem in stems):
                 return []

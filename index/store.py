@@ -118,6 +118,7 @@ class Store:
             return []
 
     def close(self) -> None:
+        self.fulltext.close()
         if self._db is not None:
             self._db.close()
             self._db = None
