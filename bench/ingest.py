@@ -179,13 +179,14 @@ def search_latency(home: Path, queries: int) -> dict:
     store = Store(home)
     glossary = store_glossary(store)
     expand = lambda text: expand_query(text, glossary)  # noqa: E731
-    timings = {"relevance": [], "date": [], "when": []}
+    timings = {"relevance": [], "date": [], "expanded": [], "when": []}
     for i in range(queries):
         query = rng.choice(forms)(rng.choice(words))
-        for sort in ("relevance", "date"):
+        for key, sort, expander in (("relevance", "relevance", None), ("date", "date", None),
+                                    ("expanded", "relevance", expand)):
             started = time.perf_counter()
-            search_pages(store, query, sort=sort, limit=10, expand=expand)
-            timings[sort].append((time.perf_counter() - started) * 1000)
+            search_pages(store, query, sort=sort, limit=10, expand=expander)
+            timings[key].append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         when_discussed(store, rng.choice(words), glossary)
         timings["when"].append((time.perf_counter() - started) * 1000)
@@ -212,10 +213,14 @@ def write_report(pages, files, ingest, refs, memory, latency, command, stages) -
         ("Unchanged re-ingest (whole command)", f"{ingest['unchanged']['seconds']:.2f} s", "< 2 s",
          ok(ingest["unchanged"]["seconds"] < 2)),
         ("Peak memory of one worker, 300-page PDF", f"{memory[300]:.0f} MB", "< 400 MB", ok(memory[300] < 400)),
-        ("Search p95, relevance sort", f"{latency['relevance']['p95']:.1f} ms (p50 {latency['relevance']['p50']:.1f})",
+        ("Search p95, relevance sort (`--exact`)",
+         f"{latency['relevance']['p95']:.1f} ms (p50 {latency['relevance']['p50']:.1f})",
          "< 100 ms", ok(latency["relevance"]["p95"] < 100)),
-        ("Search p95, date sort", f"{latency['date']['p95']:.1f} ms (p50 {latency['date']['p50']:.1f})",
+        ("Search p95, date sort (`--exact`)", f"{latency['date']['p95']:.1f} ms (p50 {latency['date']['p50']:.1f})",
          "< 100 ms", ok(latency["date"]["p95"] < 100)),
+        ("Search p95 with glossary synonyms (the default)",
+         f"{latency['expanded']['p95']:.1f} ms (p50 {latency['expanded']['p50']:.1f})",
+         "< 150 ms", ok(latency["expanded"]["p95"] < 150)),
         ("`papers when` p95", f"{latency['when']['p95']:.1f} ms (p50 {latency['when']['p50']:.1f})",
          "< 150 ms", ok(latency["when"]["p95"] < 150)),
     ]
@@ -239,15 +244,16 @@ def write_report(pages, files, ingest, refs, memory, latency, command, stages) -
         "Worker time per page by stage (sample corpus, one process, mean of 3 passes):", "",
         "| stage | ms/page | share |", "|---|---|---|",
         *(f"| {k} | {v:.2f} | {v / sum(stages.values()):.0%} |" for k, v in stages.items()), "",
-        f"Structure extraction (metadata + structure) adds "
-        f"{(stages['metadata'] + stages['structure']) / stages['read pages (pypdfium2)']:.0%} to reading the "
-        "page text; indicator tables (pdfplumber, only on pages whose text looks tabular) are the "
-        "largest stage.", "",
+        f"Structure extraction (metadata + structure, {stages['metadata'] + stages['structure']:.2f} ms/page) is "
+        f"{(stages['metadata'] + stages['structure']) / (1000 / ingest['ingest_1']['pages_per_s']):.0%} of the "
+        "end-to-end ingest time per page with 1 job; indicator tables (pdfplumber, only on pages whose "
+        "text looks tabular) are the largest worker stage. People and organisations (spaCy) are not in "
+        "this table; they are in the end-to-end rates.", "",
         "Peak RSS of one worker by PDF length (memory must not grow with pages): "
         + ", ".join(f"{n} pages {mb:.0f} MB" for n, mb in memory.items()) + ".", "",
         f"Search latency: {latency['queries']} queries (words, phrases, AND/OR, field filters) on an index of "
         f"{latency['pages']} pages (plus their item records), in-process through `search.pages.search_pages` "
-        "(limit 10, glossary expansion on, results collapsed per item) and `search.timeline.when_discussed`; "
+        "(limit 10, results collapsed per item; with and without glossary expansion) and `search.timeline.when_discussed`; "
         "the glossary is loaded once, as a long-running process would.", "",
         "Summaries printed by the runs:", "",
         *(f"- {key}: `{value['summary']}`" for key, value in ingest.items()), "",

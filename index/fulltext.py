@@ -13,11 +13,11 @@ from datetime import datetime
 from pathlib import Path
 
 from whoosh import highlight, index, query as wq, sorting
-from whoosh.analysis import ShingleFilter, StemmingAnalyzer
+from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 _VERSION_FILE = "VERSION"
 MARK_START, MARK_END = "\x01", "\x02"
 
@@ -47,9 +47,6 @@ def _schema() -> Schema:
         committee=TEXT(stored=True),
         # chars=True stores match offsets, so snippets come from them instead of re-analysing each page.
         content=TEXT(analyzer=StemmingAnalyzer(), stored=True, phrase=True, chars=True),
-        # Adjacent word pairs of content ("care leaver"): a phrase becomes term lookups
-        # instead of a position check on every page holding both words.
-        pairs=TEXT(analyzer=StemmingAnalyzer() | ShingleFilter(size=2, sep=" "), phrase=False),
     )
 
 
@@ -181,7 +178,8 @@ class FullTextIndex:
         if not self.exists():
             return 0
         with self._open().searcher() as searcher:
-            return searcher.doc_frequency("record", "page")
+            # doc_frequency would count deleted pages until a merge; a search skips them.
+            return searcher.search(wq.Term("record", "page"), limit=None, scored=False).scored_length()
 
     # -- reading ---------------------------------------------------------------
     def parse(self, text: str) -> wq.Query:
@@ -197,7 +195,7 @@ class FullTextIndex:
             if sort_by_date:
                 # Newest meeting first (undated records have key 0, so come last), by score within a date.
                 kwargs["sortedby"] = [sorting.FieldFacet("date_key", reverse=True), sorting.ScoreFacet()]
-            ranked = searcher.search(_pairs_for_phrases(q), limit=None, **kwargs)
+            ranked = searcher.search(q, limit=None, **kwargs)
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
             chosen = _one_per_group(searcher, ranked.top_n) if collapse else ranked.top_n
             top = chosen[:limit] if limit else chosen
@@ -206,7 +204,7 @@ class FullTextIndex:
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
         """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
         with self._searching() as searcher:
-            ranked = searcher.search(_pairs_for_phrases(q), limit=None, **_restrictions(filters)).top_n
+            ranked = searcher.search(q, limit=None, **_restrictions(filters)).top_n
             if not ranked:
                 return []
             reader = searcher.reader()
@@ -228,14 +226,6 @@ class FullTextIndex:
             if not stems or any(searcher.doc_frequency("content", stem) for stem in stems):
                 return []
             return searcher.corrector("content").suggest(word.lower(), limit=limit)
-
-
-def _pairs_for_phrases(q: wq.Query) -> wq.Query:
-    """Content phrases as lookups of their word pairs; longer phrases still checked in full."""
-    if isinstance(q, wq.Phrase) and q.fieldname == "content" and len(q.words) >= 2:
-        pairs = [wq.Term("pairs", f"{a} {b}") for a, b in zip(q.words, q.words[1:])]
-        return wq.And(pairs + [q]) if len(q.words) > 2 else (pairs[0] if len(pairs) == 1 else wq.And(pairs))
-    return q.apply(_pairs_for_phrases)
 
 
 def _one_per_group(searcher, top_n) -> list[tuple]:
@@ -284,7 +274,7 @@ class IndexWriter:
             fields = {
                 "id": r.id, "doc_id": r.doc_id, "record": r.record, "group": r.group or r.id,
                 "covered": r.covered, "file": r.file, "page": r.page, "kind": r.kind or "",
-                "content": r.text or "", "pairs": r.text or "", "title": r.title or "",
+                "content": r.text or "", "title": r.title or "",
             }
             optional = {"last_page": r.last_page, "number": r.number, "meeting_id": r.meeting_id,
                         "committee": r.committee, "people": ",".join(r.people), "orgs": ",".join(r.orgs)}

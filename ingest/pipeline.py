@@ -118,7 +118,7 @@ def _run(store, queue, aliases, jobs, report, progress) -> None:
         progress.close()
         return
     tasks = [(c.path, sha, c.size, c.mtime_ns) for sha, c in queue.items()]
-    pool = multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=50) if jobs > 1 else None
+    pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 else None
     batch = _IndexBatch(store)
     try:
         results = pool.imap_unordered(_parse_task, tasks) if pool else map(_parse_task, tasks)
