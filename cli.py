@@ -15,6 +15,7 @@ from index.home import resolve_home
 from index.lock import StoreLocked
 from index.store import Store, StoreVersionError
 from search.output import render
+from search.glossary import GlossaryError
 from search.query import QueryError
 
 try:
@@ -52,6 +53,8 @@ def home_option(command):
             raise PapersError(str(exc)) from None
         except StoreLocked as exc:
             raise PapersError(f"{exc}; try again when it has finished", EXIT_LOCKED) from None
+        except GlossaryError as exc:
+            raise PapersError(str(exc)) from None
         finally:
             store.close()
 

@@ -356,3 +356,11 @@ def test_ingest_model_choice(tmp_path):
     from ingest.parse import spacy_model
 
     assert spacy_model("none") is None and spacy_model("en_x") == "en_x"
+
+
+def test_a_broken_user_glossary_is_named(tmp_path):
+    home = tmp_path / "h"
+    assert run(home, "ingest", "-j", "1", str(REPORT)).exit_code == 0
+    (home / "glossary.tsv").write_bytes(b"\xff\xfe not text")
+    result = run(home, "search", "benchmarking")
+    assert result.exit_code == 1 and "glossary.tsv" in result.output and "Traceback" not in result.output
