@@ -6,22 +6,18 @@ import os
 import sys
 import time
 from functools import wraps
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
 
-from index.home import resolve_home
-from index.lock import StoreLocked
-from index.store import Store, StoreVersionError
-from search.output import render
-from search.glossary import GlossaryError
-from search.query import QueryError
+from .index.home import resolve_home
+from .index.lock import StoreLocked
+from .index.store import Store, StoreVersionError
+from .search.output import render
+from .search.glossary import GlossaryError
+from .search.query import QueryError
 
-try:
-    __version__ = version("panel-papers")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0+unknown"
+from . import __version__
 
 EXIT_FAILED_FILES, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 1, 2, 3, 130
 
@@ -120,9 +116,9 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
         PAPERS_HOME=/data/papers papers ingest /mnt/moderngov
         papers ingest --model en_core_web_sm corpus/
     """
-    from ingest.parse import MODEL_VARIABLE, spacy_model
-    from ingest.pipeline import ingest as run_ingest
-    from ingest.progress import make_progress
+    from .ingest.parse import MODEL_VARIABLE, spacy_model
+    from .ingest.pipeline import ingest as run_ingest
+    from .ingest.progress import make_progress
 
     _check_model(spacy_model(model))
     os.environ[MODEL_VARIABLE] = model  # worker processes inherit it
@@ -175,9 +171,9 @@ def search(query, since, until, kind, committee, limit, sort, pages_only, exact,
         papers search 'kind:minutes missing' --limit 5
         papers search "health assessments" --person Hedley --json
     """
-    from search.glossary import expand_query, store_glossary
-    from search.pages import search_pages
-    from search.people import entity_ids
+    from .search.glossary import expand_query, store_glossary
+    from .search.pages import search_pages
+    from .search.people import entity_ids
 
     store.check_readable()
     glossary = None if exact else store_glossary(store)
@@ -261,7 +257,7 @@ def export(fmt, output, store):
         papers export --format json > export.json
         papers export -o export.json
     """
-    from search.export import export_store
+    from .search.export import export_store
 
     store.check_readable()
     text = json.dumps(export_store(store), indent=2, ensure_ascii=False)
@@ -283,8 +279,8 @@ def rebuild(jobs, store):
     Example:
         papers rebuild
     """
-    from ingest.pipeline import rebuild as run_rebuild
-    from ingest.progress import make_progress
+    from .ingest.pipeline import rebuild as run_rebuild
+    from .ingest.progress import make_progress
 
     report = run_rebuild(store, jobs=jobs, progress=make_progress(quiet=False))
     click.echo(f"rebuilt: {report.ingested} documents, {report.pages} pages, failed {len(report.failed)}")
@@ -323,7 +319,7 @@ def meetings(fmt, store):
         papers meetings
         papers meetings --csv > meetings.csv
     """
-    from index.queries import meetings as list_meetings
+    from .index.queries import meetings as list_meetings
 
     store.check_readable()
     _listing(list_meetings(store), fmt, ["date", "committee", "time", "venue", "agenda_items", "minute_items", "files"])
@@ -342,8 +338,8 @@ def items(meeting_date, kind, fmt, store):
         papers items --meeting 2017-03-28 --kind minute
         papers items --kind agenda --json
     """
-    from index.queries import items as list_items
-    from search.query import check_iso_date
+    from .index.queries import items as list_items
+    from .search.query import check_iso_date
 
     store.check_readable()
     rows = list_items(store, check_iso_date(meeting_date, "--meeting"), kind)
@@ -364,7 +360,7 @@ def resolutions(query, fmt, store):
         papers resolutions
         papers resolutions "report be noted" --csv
     """
-    from index.queries import resolutions as list_resolutions
+    from .index.queries import resolutions as list_resolutions
 
     store.check_readable()
     _listing(list_resolutions(store, query), fmt, ["meeting_date", "minute", "part", "text", "file", "page"])
@@ -385,7 +381,7 @@ def recommendations(query, include_all, fmt, store):
         papers recommendations ofsted --json
         papers recommendations --all "care leavers"
     """
-    from index.queries import recommendations as list_recommendations
+    from .index.queries import recommendations as list_recommendations
 
     store.check_readable()
     kinds = None if include_all else ("report", "inspection")
@@ -408,7 +404,7 @@ def requests(query, fmt, store):
         papers requests
         papers requests missing --json
     """
-    from index.queries import requests as list_requests
+    from .index.queries import requests as list_requests
 
     store.check_readable()
     _listing(list_requests(store, query), fmt, ["meeting_date", "minute", "who", "what", "due", "file", "page"])
@@ -433,12 +429,12 @@ def indicators(query, refresh, fmt, store):
         papers indicators "care leavers" --json
         papers indicators --refresh
     """
-    from search.series import list_indicators
+    from .search.series import list_indicators
 
     store.check_readable()
     if refresh:
-        from index.lock import writer_lock
-        from ingest.collection import refresh_indicators
+        from .index.lock import writer_lock
+        from .ingest.collection import refresh_indicators
 
         with writer_lock(store.lock_path, on_wait=lambda text: click.echo(text, err=True)):
             refresh_indicators(store, say=lambda text: click.echo(text, err=True), force=True)
@@ -466,7 +462,7 @@ def series(query, plot, fmt, store):
         papers series "care leavers suitable accommodation" --format csv
         papers series "20 miles" --plot miles.png
     """
-    from search.series import indicator_series, plot_series, sparkline
+    from .search.series import indicator_series, plot_series, sparkline
 
     store.check_readable()
     result = indicator_series(store, query)
@@ -510,8 +506,8 @@ def when(term, last, exact, fmt, store):
         papers when "special guardianship"
         papers when "dental checks" --json
     """
-    from search.glossary import store_glossary
-    from search.timeline import when_discussed
+    from .search.glossary import store_glossary
+    from .search.timeline import when_discussed
 
     store.check_readable()
     query, found = when_discussed(store, term, None if exact else store_glossary(store))
@@ -550,7 +546,7 @@ def who(name, fmt, store):
         papers who "Paul Hewitt" --json
         papers who Ofsted
     """
-    from search.people import who as find
+    from .search.people import who as find
 
     entity, appearances = find(store, name)
     if fmt != "table":
@@ -585,7 +581,7 @@ def glossary(term, fmt, store):
         papers glossary guardianship --json
         papers glossary --csv > glossary.csv
     """
-    from search.glossary import store_glossary
+    from .search.glossary import store_glossary
 
     store.check_readable()
     entries = store_glossary(store).entries(term)
@@ -615,15 +611,15 @@ def evaluate(gold, fmt, store):
         papers eval corpus/entities_gold.json
         papers eval corpus/gold.json --json
     """
-    from search.evaluate import score, unscored_image_only
-    from search.export import export_store
+    from .search.evaluate import score, unscored_image_only
+    from .search.export import export_store
 
     store.check_readable()
     try:
         gold_data = json.loads(Path(gold).read_text())
     except (ValueError, UnicodeDecodeError) as exc:
         raise PapersError(f"{gold} is not a JSON gold file: {exc}", EXIT_USAGE) from None
-    from search.relevance import is_question_set
+    from .search.relevance import is_question_set
 
     if is_question_set(gold_data):
         return _eval_questions(store, gold_data, fmt)
@@ -644,8 +640,8 @@ def _is_entity_gold(data) -> bool:
 
 
 def _eval_entities(store, gold: dict, fmt: str) -> None:
-    from index.queries import entities_by_file
-    from search.evaluate_entities import score_entities
+    from .index.queries import entities_by_file
+    from .search.evaluate_entities import score_entities
 
     scores = score_entities(entities_by_file(store), gold)
     _listing([{"category": kind, **values} for kind, values in scores.items()], fmt,
@@ -653,8 +649,8 @@ def _eval_entities(store, gold: dict, fmt: str) -> None:
 
 
 def _eval_questions(store, questions: list[dict], fmt: str) -> None:
-    from search.glossary import store_glossary
-    from search.relevance import score_questions
+    from .search.glossary import store_glossary
+    from .search.relevance import score_questions
 
     result = score_questions(store, questions, store_glossary(store))
     if fmt == "json":

@@ -25,7 +25,6 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 WORK = REPO / "bench" / "work"
 PAPERS = [str(Path(sys.executable).parent / "papers")]
 
@@ -112,10 +111,10 @@ def _in_subprocess(reader: str, files: list[Path]) -> float:
 
 def stage_costs() -> dict:
     """Seconds per stage of one worker's job over the sample corpus, in this process."""
-    from extract.metadata import document_meta
-    from extract.structure import extract_structure
-    from ingest.parse import _indicator_tables
-    from ingest.reader import open_pdf, pdf_info, read_document_pages
+    from panel_papers.extract.metadata import document_meta
+    from panel_papers.extract.structure import extract_structure
+    from panel_papers.ingest.parse import _indicator_tables
+    from panel_papers.ingest.reader import open_pdf, pdf_info, read_document_pages
 
     costs = {"read pages (pypdfium2)": 0.0, "metadata": 0.0, "structure": 0.0, "indicator tables": 0.0}
     pages_total = 0
@@ -163,8 +162,8 @@ def worker_memory() -> dict:
 
 
 def search_latency(home: Path, queries: int) -> dict:
-    from index.store import Store
-    from search.pages import search_pages
+    from panel_papers.index.store import Store
+    from panel_papers.search.pages import search_pages
 
     rng = random.Random(7)
     words = ["placement", "care leavers", "adoption", "ofsted", "health assessments", "missing",
@@ -173,8 +172,8 @@ def search_latency(home: Path, queries: int) -> dict:
              "minutes", "budget", "training", "housing", "offending", "apprenticeships", "pledge"]
     forms = [lambda w: w, lambda w: f'"{w}"', lambda w: f"{w} AND {rng.choice(words)}",
              lambda w: f"{w} OR {rng.choice(words)}", lambda w: f"kind:minutes {w}"]
-    from search.glossary import expand_query, store_glossary
-    from search.timeline import when_discussed
+    from panel_papers.search.glossary import expand_query, store_glossary
+    from panel_papers.search.timeline import when_discussed
 
     store = Store(home)
     glossary = store_glossary(store)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.numbering import longest_sequence, starts_with_date
-from extract.pagelines import Line
+from .numbering import longest_sequence, starts_with_date
+from .pagelines import Line
 
 ITEM_LINE = re.compile(r"^(?P<number>\d{1,3}(?:[a-z]|\.\d{1,2})?)[.)]?\s+(?P<title>\S.*)$")
 PAGE_REF = re.compile(r"\(\s*Pages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*\)", re.I)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from extract.ids import slug
-from extract.pagelines import Line
-from extract.records import Attendance, Declaration
+from .ids import slug
+from .pagelines import Line
+from .records import Attendance, Declaration
 
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z\-’' ()/]{1,60}?)\s*:\s*(?P<rest>.*)$")
 ASTERISK_KEY = re.compile(r"^\*\s*Denotes\b.*present", re.I)

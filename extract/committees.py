@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.pagelines import page_content
-from extract.records import PageText
+from .pagelines import page_content
+from .records import PageText
 
 _BODY_NOUN = re.compile(r"\s+(?:Panel|Committee|Sub-Committee|Board|Forum|Commission|Assembly|Partnership|Group)$", re.I)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from statistics import quantiles
 
-from extract.ids import text_hash
-from extract.pagelines import Line
-from extract.records import Resolution
+from .ids import text_hash
+from .pagelines import Line
+from .records import Resolution
 
 DECISION_MARKER = re.compile(
     r"^(?:It\s+was\s+)?(?P<verb>RESOLVED|AGREED|DECISION|DECIDED|RECOMMENDED)\b(?:\s*\((?:unanimously|by\s+\w+)\))?"

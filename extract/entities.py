@@ -21,9 +21,9 @@ from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract import entity_patterns as P
-from extract import entity_rules as R  # registers the "council_entity_rules" factory
-from extract.records import Mention, PageText
+from . import entity_patterns as P
+from . import entity_rules as R  # registers the "council_entity_rules" factory
+from .records import Mention, PageText
 
 KINDS = ("PERSON", "ORG", "ROLE", "PLACE", "TOPIC")
 _MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "PLACE": "PLACE"}

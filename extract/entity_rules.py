@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extract import entity_patterns as P
+from . import entity_patterns as P
 
 ROLES_KEY = "roles"
 TOKS_KEY = "council_entity_toks"

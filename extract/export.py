@@ -1,7 +1,7 @@
 """A Structure in the shape of corpus/gold.json's documents, so any category can be scored."""
 from __future__ import annotations
 
-from extract.records import Structure
+from .records import Structure
 
 # Formal recommendations (what gold lists); action-plan rows and strategy pledges restate
 # or promise rather than recommend, so they are exported beside them as commitments.

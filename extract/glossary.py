@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.records import DefinedTerm, PageText
+from .records import DefinedTerm, PageText
 
 SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with &".split())
 # A panel or team named by its acronym often adds a noun the letters leave out:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extract.periods import MONTHS, Period, find_period
+from .periods import MONTHS, Period, find_period
 
 ACTUAL = "actual"
 TARGET = "target"

@@ -23,8 +23,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from extract.ids import slug, text_hash
-from extract.records import Indicator, Observation
+from .ids import slug, text_hash
+from .records import Indicator, Observation
 
 # Measured on the 62 distinct corpus labels (tests/extract/test_indicators.py):
 # the same-indicator pairs score 82.1-94.0; no different pair passes the number

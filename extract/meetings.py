@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from extract.dates import parse_date
-from extract.ids import slug
-from extract.metadata import committee_name
-from extract.pagelines import Line
-from extract.records import Meeting, PageText
+from .dates import parse_date
+from .ids import slug
+from .metadata import committee_name
+from .pagelines import Line
+from .records import Meeting, PageText
 
 _LABEL = r"^\s*{}\s*(?:[:\-–]\s*|\s+)(?P<value>.+)$"
 DATE_LABEL = re.compile(_LABEL.format(r"(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Date)"), re.I)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extract.dates import ISO_DATE, WORDY_DATE, find_dates, parse_date
-from extract.records import DocumentMeta, PageText
+from .dates import ISO_DATE, WORDY_DATE, find_dates, parse_date
+from .records import DocumentMeta, PageText
 
 # "Council" and "Cabinet" are left out: "<Borough> Council" names the authority, not a committee.
 _BODY = r"(?:Panel|Committee|Sub-Committee|Board|Forum|Commission|Assembly|Partnership)"

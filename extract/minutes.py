@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.numbering import longest_sequence, starts_with_date
-from extract.pagelines import Line
-from extract.records import PageText
+from .numbering import longest_sequence, starts_with_date
+from .pagelines import Line
+from .records import PageText
 
 MINUTE_HEADING = re.compile(
     r"^(?:(?:Minute|Min\.?)\s*(?:No\.?\s*)?)?"

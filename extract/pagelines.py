@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.records import PageText
+from .records import PageText
 
 PAGE_FOOTER = re.compile(r"^\s*(?:Page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?|[-–]\s*(\d{1,4})\s*[-–]|(\d{1,4}))\s*$", re.I)
 ITEM_STAMP = re.compile(r"^\s*Agenda\s+Item\s+(\d{1,3}[A-Za-z]?(?:\.\d{1,2})?)\s*$", re.I)

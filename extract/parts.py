@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.pagelines import is_padding, item_stamp, page_content, printed_to_physical
-from extract.records import PageText, Part
+from .pagelines import is_padding, item_stamp, page_content, printed_to_physical
+from .records import PageText, Part
 
 COVER_LABEL = re.compile(
     r"^(?:REPORT\s+(?:FOR|TO)\s*:|Report\s+to\s*:|Date\s+of\s+Meeting\s*:|Meeting\s*:|Subject\s*:|Report\s+of\s*:)",

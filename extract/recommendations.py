@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from extract.decisions import full_width, split_numbered_parts
-from extract.ids import text_hash
-from extract.numbering import longest_sequence
-from extract.pagelines import Line, Passage, sentences
-from extract.records import Part, Recommendation
+from .decisions import full_width, split_numbered_parts
+from .ids import text_hash
+from .numbering import longest_sequence
+from .pagelines import Line, Passage, sentences
+from .records import Part, Recommendation
 
 LABEL = re.compile(
     r"^(?:RECOMMENDATIONS?|Recommendations?|Recommendation\(s\)|RECOMMENDATION\(S\))(?:\s+for\s+decision)?"

@@ -273,6 +273,6 @@ class Mention:
 
     @property
     def entity_id(self) -> str:
-        from extract.ids import slug  # local import: records stays free of module-level dependencies
+        from .ids import slug  # local import: records stays free of module-level dependencies
 
         return f"{self.kind.lower()}:{slug(self.name)}"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from extract.dates import parse_date
-from extract.decisions import DECISION_MARKER
-from extract.ids import text_hash
-from extract.pagelines import Line, Passage, sentences
-from extract.records import Request
+from .dates import parse_date
+from .decisions import DECISION_MARKER
+from .ids import text_hash
+from .pagelines import Line, Passage, sentences
+from .records import Request
 
 _LATER = r"(?:next|future|following|subsequent|forthcoming|a\s+later|an?\s+(?:future|later))"
 _MEETING = r"(?:\w+\s+){0,2}(?:meeting|panel|committee|board|session|cabinet)s?"

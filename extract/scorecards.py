@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.headers import ACTUAL, candidate_names, interpret_header, is_pure_series_header, learn_council_names, series_of
-from extract.periods import (
+from .headers import ACTUAL, candidate_names, interpret_header, is_pure_series_header, learn_council_names, series_of
+from .periods import (
     FINANCIAL_YEAR,
     Period,
     as_quarter,
@@ -26,8 +26,8 @@ from extract.periods import (
     months_as_quarters,
     quarter,
 )
-from extract.records import BreakdownTable, Observation, TableGrid
-from extract.values import (
+from .records import BreakdownTable, Observation, TableGrid
+from .values import (
     CellValue,
     clean_cell,
     infer_unit,

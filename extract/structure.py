@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extract.agenda import agenda_entries
-from extract.attendance import apologies, declarations, header_attendance
-from extract.committees import committee_from_collection
-from extract.decisions import full_width, resolutions
-from extract.glossary import defined_terms
-from extract.ids import slug
-from extract.meetings import heading_meeting, meeting_id, start_time
-from extract.metadata import document_meta
-from extract.minutes import minute_blocks
-from extract.pagelines import Line, content_lines, printed_to_physical
-from extract.parts import split_parts
-from extract.recommendations import action_plan_rows, commitments, report_recommendations
-from extract.records import AgendaItem, DocumentMeta, Meeting, MinuteItem, PageText, Part, Structure
-from extract.requests import requests
+from .agenda import agenda_entries
+from .attendance import apologies, declarations, header_attendance
+from .committees import committee_from_collection
+from .decisions import full_width, resolutions
+from .glossary import defined_terms
+from .ids import slug
+from .meetings import heading_meeting, meeting_id, start_time
+from .metadata import document_meta
+from .minutes import minute_blocks
+from .pagelines import Line, content_lines, printed_to_physical
+from .parts import split_parts
+from .recommendations import action_plan_rows, commitments, report_recommendations
+from .records import AgendaItem, DocumentMeta, Meeting, MinuteItem, PageText, Part, Structure
+from .requests import requests
 
 
 def extract_structure(

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from extract.records import PageText
+from .records import PageText
 
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _BREAK = re.compile(r"\b([A-Za-z]{2,})-\n([a-z]{2,})\b")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from extract.records import DocumentMeta, Meeting, Structure
-from index.records import RECORD_TABLES, record_of
-from index.store import Store
+from ..extract.records import DocumentMeta, Meeting, Structure
+from .records import RECORD_TABLES, record_of
+from .store import Store
 
 _FILE = "(select file from documents d where d.id = t.document_id) as file"
 
@@ -209,7 +209,7 @@ def item_labels(store: Store, item_ids: set[str]) -> dict[str, str]:
 
 
 def document_page_meetings(store: Store, document_id: str) -> dict[int, str | None]:
-    from index.search_records import page_meetings
+    from .search_records import page_meetings
 
     return page_meetings(store.db, document_id)
 

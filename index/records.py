@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from extract.ids import text_hash
-from extract.records import (
+from ..extract.ids import text_hash
+from ..extract.records import (
     AgendaItem, Attendance, BreakdownTable, Declaration, DefinedTerm, Mention, MinuteItem, Observation, Part, Recommendation, Request,
     Resolution, Structure,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from index.records import RECORD_TABLES, columns_of
+from .records import RECORD_TABLES, columns_of
 
 SCHEMA_VERSION = 5
 

@@ -7,7 +7,7 @@ share another.
 """
 from __future__ import annotations
 
-from index.fulltext import IndexedRecord
+from .fulltext import IndexedRecord
 import sqlite_utils
 
 # Pages of these parts are covered by item records and are kept out of default search.

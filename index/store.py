@@ -16,12 +16,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from extract.records import ParsedDocument, Structure
-from index.records import RECORD_TABLES, EXTRA_RECORDS, structure_rows
-from index.fulltext import INDEX_VERSION, FullTextIndex, IndexedRecord
-from index.search_records import records_for_index
-from index.home import DB_NAME, LOCK_NAME, WHOOSH_DIR
-from index.schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, stored_version
+from ..extract.records import ParsedDocument, Structure
+from .records import RECORD_TABLES, EXTRA_RECORDS, structure_rows
+from .fulltext import INDEX_VERSION, FullTextIndex, IndexedRecord
+from .search_records import records_for_index
+from .home import DB_NAME, LOCK_NAME, WHOOSH_DIR
+from .schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, stored_version
 
 
 class StoreVersionError(Exception):

@@ -10,10 +10,10 @@ import hashlib
 import json
 from types import SimpleNamespace
 
-from extract.indicators import indicators_from
-from extract.records import DocumentMeta, PageText
-from extract.structure import extract_structure
-from index.store import Store
+from ..extract.indicators import indicators_from
+from ..extract.records import DocumentMeta, PageText
+from ..extract.structure import extract_structure
+from ..index.store import Store
 
 
 def place_in_collection(store: Store) -> int:

@@ -9,13 +9,13 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from extract.metadata import document_meta
-from extract.minutes import refine_minute_items
-from extract.records import PageText, ParsedDocument
-from extract.scorecards import IndicatorTables, extract_observations
-from extract.tables import page_may_hold_table
-from extract.structure import extract_structure
-from ingest.reader import UnreadablePDF, open_pdf, pdf_info, read_document_pages
+from ..extract.metadata import document_meta
+from ..extract.minutes import refine_minute_items
+from ..extract.records import PageText, ParsedDocument
+from ..extract.scorecards import IndicatorTables, extract_observations
+from ..extract.tables import page_may_hold_table
+from ..extract.structure import extract_structure
+from .reader import UnreadablePDF, open_pdf, pdf_info, read_document_pages
 
 
 @dataclass
@@ -43,7 +43,7 @@ def _entities():
 
     Imported here, not at the top: a run with nothing to parse never pays for spaCy.
     """
-    from extract.entities import EntityExtractor
+    from ..extract.entities import EntityExtractor
 
     return EntityExtractor(model=spacy_model(os.environ.get(MODEL_VARIABLE, "auto")))
 
@@ -71,7 +71,7 @@ def _item_spans(structure) -> list[tuple[str, int, int]]:
 
 def _indicator_tables(path: str, sha256: str, pages: list[PageText]) -> IndicatorTables:
     """Table reading costs ~80 ms a page, so only pages whose text looks tabular are read."""
-    from ingest.tables import read_tables  # pdfplumber: only when a file is parsed
+    from .tables import read_tables  # pdfplumber: only when a file is parsed
 
     candidates = [p.number for p in pages if page_may_hold_table(p.text)]
     grids = read_tables(Path(path), candidates) if candidates else []

@@ -9,12 +9,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from extract.records import ParsedDocument
-from index.lock import writer_lock
-from index.store import Store
-from ingest.collection import place_in_collection, refresh_indicators
-from ingest.discover import Candidate, discover, sha256_of
-from ingest.parse import Failure, parse_file
+from ..extract.records import ParsedDocument
+from ..index.lock import writer_lock
+from ..index.store import Store
+from .collection import place_in_collection, refresh_indicators
+from .discover import Candidate, discover, sha256_of
+from .parse import Failure, parse_file
 
 # Pages per search-index commit: bounds the work a kill can throw away
 # without paying Whoosh's per-commit cost for every small document.

@@ -6,7 +6,7 @@ import time
 
 from tqdm import tqdm
 
-from ingest.pipeline import Progress
+from .pipeline import Progress
 
 
 class BarProgress(Progress):

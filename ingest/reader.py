@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from extract.records import PageText
-from extract.text import join_hyphenated
+from ..extract.records import PageText
+from ..extract.text import join_hyphenated
 
 
 class UnreadablePDF(Exception):

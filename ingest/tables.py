@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pdfplumber
 
-from extract.records import TableGrid
-from extract.tables import looks_like_figures_grid
+from ..extract.records import TableGrid
+from ..extract.tables import looks_like_figures_grid
 
 RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 WHITESPACE = {

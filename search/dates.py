@@ -9,7 +9,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from search.query import QueryError
+from .query import QueryError
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})

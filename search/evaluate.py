@@ -8,7 +8,7 @@ dates must be equal.
 """
 from __future__ import annotations
 
-from search.metrics import metrics
+from .metrics import metrics
 
 import re
 import unicodedata
@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 
 from rapidfuzz import fuzz
 
-from search.evaluate_observations import observation_counts
+from .evaluate_observations import observation_counts
 
 Counts = tuple[int, int, int]  # true positives, false positives, false negatives
 Scorer = Callable[[dict, dict], Counts]

@@ -12,7 +12,7 @@ style, punctuation, '&'/'and' and a leading 'the' folded. Counts:
 """
 from __future__ import annotations
 
-from search.metrics import metrics
+from .metrics import metrics
 
 import os
 import re

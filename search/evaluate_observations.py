@@ -7,7 +7,7 @@ null) agree. Each gold observation can be matched once.
 """
 from __future__ import annotations
 
-from search.metrics import metrics
+from .metrics import metrics
 
 import math
 import os

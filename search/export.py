@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extract.export import to_export
-from index.queries import document_observations, stored_structure
-from index.store import Store
+from ..extract.export import to_export
+from ..index.queries import document_observations, stored_structure
+from ..index.store import Store
 
 EXPORT_SCHEMA = 1
 _DOCUMENT_FIELDS = (

@@ -68,7 +68,7 @@ class Glossary:
     @classmethod
     def load(cls, data_dir: Path | None = None, harvested: Iterable[tuple[str, str, str]] = ()) -> "Glossary":
         glossary = cls()
-        shipped = resources.files("search").joinpath("data", USER_FILE)
+        shipped = resources.files("panel_papers.search").joinpath("data", USER_FILE)
         glossary.add_lines(shipped.read_text(encoding="utf-8").splitlines(), BUILT_IN)
         user_file = Path(data_dir) / USER_FILE if data_dir else None
         if user_file and user_file.is_file():
@@ -371,6 +371,6 @@ def _render(text: str) -> str:
 
 def store_glossary(store) -> Glossary:
     """The glossary for a store: built-in, the user's file in the data directory, and terms its papers define."""
-    from index.queries import harvested_terms
+    from ..index.queries import harvested_terms
 
     return Glossary.load(data_dir=store.home, harvested=harvested_terms(store))

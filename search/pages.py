@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from index.fulltext import Filters
-from index.store import Store
+from ..index.fulltext import Filters
+from ..index.store import Store
 from datetime import date
 
-from search.dates import parse_since, parse_until
-from search.query import QueryError, check_query
+from .dates import parse_since, parse_until
+from .query import QueryError, check_query
 
 SORTS = ("relevance", "date")
 
@@ -115,7 +115,7 @@ def search_pages(
 
 
 def _markdown_marks(snippet: str) -> str:
-    from index.fulltext import MARK_END, MARK_START
+    from ..index.fulltext import MARK_END, MARK_START
 
     return snippet.replace(MARK_START, "**").replace(MARK_END, "**")
 

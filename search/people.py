@@ -6,9 +6,9 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
-from index.queries import document_page_meetings, entities, entity_mentions, item_labels, meeting_lookup
-from index.store import Store
-from search.query import QueryError
+from ..index.queries import document_page_meetings, entities, entity_mentions, item_labels, meeting_lookup
+from ..index.store import Store
+from .query import QueryError
 
 MATCH_SCORE = 85
 

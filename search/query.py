@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from index.fulltext import SEARCHABLE_FIELDS
+from ..index.fulltext import SEARCHABLE_FIELDS
 
 
 class QueryError(ValueError):

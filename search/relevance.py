@@ -9,9 +9,9 @@ over the top 10 (0 when unanswered).
 """
 from __future__ import annotations
 
-from index.queries import agenda_item_pages
-from search.glossary import Glossary, expand_query
-from search.pages import search_pages
+from ..index.queries import agenda_item_pages
+from .glossary import Glossary, expand_query
+from .pages import search_pages
 
 DEPTH = 10
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from index.queries import indicator_observations, indicators
-from index.store import Store
-from search.query import QueryError
+from ..index.queries import indicator_observations, indicators
+from ..index.store import Store
+from .query import QueryError
 
 SERIES_ORDER = ["actual", "target", "statistical_neighbours", "england", "london", "region", "floor"]
 _SPARKS = "▁▂▃▄▅▆▇█"

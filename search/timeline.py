@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from index.fulltext import Filters
-from index.queries import meeting_lookup
-from index.store import Store
-from search.glossary import Glossary, expand_query
-from search.pages import _markdown_marks
-from search.query import check_query
+from ..index.fulltext import Filters
+from ..index.queries import meeting_lookup
+from ..index.store import Store
+from .glossary import Glossary, expand_query
+from .pages import _markdown_marks
+from .query import check_query
 
 DISCUSSION_RECORDS = ("minute", "agenda", "resolution", "request", "recommendation", "page")
 # A meeting's best match must score at least this share of the best meeting's, or recur.

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import cli
-from index.lock import writer_lock
-from index.store import Store
-from tests.conftest import REPO, REPORT, STRATEGY, variant
+from panel_papers.cli import cli
+from panel_papers.index.lock import writer_lock
+from panel_papers.index.store import Store
+from support import REPO, REPORT, STRATEGY, variant
 
 
 @pytest.fixture(scope="module")
@@ -251,9 +251,9 @@ def test_indicator_overrides_apply_without_reading_pdfs(tmp_path, monkeypatch):
     data["merge"] = [[first, second]]
     overrides.write_text(json.dumps(data))
 
-    import ingest.pipeline
+    import panel_papers.ingest.pipeline
 
-    monkeypatch.setattr(ingest.pipeline, "_parse_task", lambda task: pytest.fail("re-parsed a PDF"))
+    monkeypatch.setattr(panel_papers.ingest.pipeline, "_parse_task", lambda task: pytest.fail("re-parsed a PDF"))
     assert run(home, "ingest", str(DECK)).exit_code == 0
     merged = json.loads(run(home, "indicators", "--json").output)
     assert len(merged) == len(rows) - 1
@@ -353,7 +353,7 @@ def test_ingest_model_choice(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", "--model", "en_no_such_pipeline", "--home", str(tmp_path / "h"),
                                       str(REPORT)])
     assert result.exit_code == 2 and "no such spaCy pipeline" in result.output
-    from ingest.parse import spacy_model
+    from panel_papers.ingest.parse import spacy_model
 
     assert spacy_model("none") is None and spacy_model("en_x") == "en_x"
 

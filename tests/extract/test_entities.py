@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.entities import EntityExtractor, normalise_org, normalise_person
-from extract.records import Mention, PageText
+from panel_papers.extract.entities import EntityExtractor, normalise_org, normalise_person
+from panel_papers.extract.records import Mention, PageText
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ from collections import defaultdict
 
 import pytest
 
-from extract.entities import EntityExtractor
-from ingest.reader import open_pdf, read_document_pages
-from search.evaluate_entities import document_counts, lenient_name, score_entities
-from tests.conftest import CORPUS
+from panel_papers.extract.entities import EntityExtractor
+from panel_papers.ingest.reader import open_pdf, read_document_pages
+from panel_papers.search.evaluate_entities import document_counts, lenient_name, score_entities
+from support import CORPUS
 
 GOLD = json.loads((CORPUS / "entities_gold.json").read_text())
 

@@ -1,4 +1,4 @@
-from search.evaluate import register_scorer, score, same_text
+from panel_papers.search.evaluate import register_scorer, score, same_text
 
 GOLD = {
     "documents": [
@@ -56,5 +56,5 @@ def test_registered_scorer_is_used():
         result = score({"documents": [GOLD["documents"][0]]}, {"documents": [dict(GOLD["documents"][0], widgets=[1, 2])]})
         assert result["widgets"]["tp"] == 2
     finally:
-        from search.evaluate import SCORERS
+        from panel_papers.search.evaluate import SCORERS
         SCORERS.pop("widgets")

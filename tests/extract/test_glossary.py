@@ -1,7 +1,7 @@
 import pytest
 
-from extract.glossary import defined_terms, definitions_in, spells
-from extract.records import DefinedTerm, PageText
+from panel_papers.extract.glossary import defined_terms, definitions_in, spells
+from panel_papers.extract.records import DefinedTerm, PageText
 
 
 def pairs(text):

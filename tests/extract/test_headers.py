@@ -1,6 +1,6 @@
 import pytest
 
-from extract.headers import (
+from panel_papers.extract.headers import (
     ACTUAL,
     ENGLAND,
     FLOOR,

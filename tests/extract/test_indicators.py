@@ -3,7 +3,7 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from extract.indicators import MATCH_THRESHOLD, canonical_id, canonicalise, normalise_label, same_indicator, similarity
+from panel_papers.extract.indicators import MATCH_THRESHOLD, canonical_id, canonicalise, normalise_label, same_indicator, similarity
 
 GOLD = Path(__file__).resolve().parents[2] / "corpus" / "gold.json"
 

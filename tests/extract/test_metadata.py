@@ -1,9 +1,9 @@
 import pytest
 
-from extract.dates import parse_date
-from extract.metadata import document_meta
-from extract.records import PageText
-from extract.text import join_hyphenated
+from panel_papers.extract.dates import parse_date
+from panel_papers.extract.metadata import document_meta
+from panel_papers.extract.records import PageText
+from panel_papers.extract.text import join_hyphenated
 
 
 def page(text, n=1, landscape=False):

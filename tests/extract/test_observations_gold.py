@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from extract.scorecards import extract_observations
-from extract.tables import page_may_hold_table
-from ingest.reader import open_pdf, read_pages
-from ingest.tables import read_tables
-from search.evaluate_observations import mismatches, score_observations
+from panel_papers.extract.scorecards import extract_observations
+from panel_papers.extract.tables import page_may_hold_table
+from panel_papers.ingest.reader import open_pdf, read_pages
+from panel_papers.ingest.tables import read_tables
+from panel_papers.search.evaluate_observations import mismatches, score_observations
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 PRECISION_TARGET = 0.98

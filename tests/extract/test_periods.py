@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from extract.periods import as_quarter, find_period, is_bare_period, months_as_quarters
+from panel_papers.extract.periods import as_quarter, find_period, is_bare_period, months_as_quarters
 
 
 @pytest.mark.parametrize(

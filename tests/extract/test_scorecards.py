@@ -1,6 +1,6 @@
 """Scorecards in other councils' styles: columns named and ordered differently."""
-from extract.records import TableGrid
-from extract.scorecards import extract_observations, join_tables
+from panel_papers.extract.records import TableGrid
+from panel_papers.extract.scorecards import extract_observations, join_tables
 
 
 def grid(rows, page=1, index=0):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.export import to_export
-from extract.structure import extract_structure
-from ingest.reader import open_pdf, read_document_pages
-from search.evaluate import score
+from panel_papers.extract.export import to_export
+from panel_papers.extract.structure import extract_structure
+from panel_papers.ingest.reader import open_pdf, read_document_pages
+from panel_papers.search.evaluate import score
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 THRESHOLDS = {

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.structure import extract_structure
-from ingest.reader import open_pdf, read_document_pages
-from tests.conftest import write_pdf
+from panel_papers.extract.structure import extract_structure
+from panel_papers.ingest.reader import open_pdf, read_document_pages
+from support import write_pdf
 
 FRONT = """Scrutiny Committee
 AGENDA

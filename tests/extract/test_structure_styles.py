@@ -1,9 +1,9 @@
 """Structure extraction on papers written the way other councils write them (built from strings)."""
 from __future__ import annotations
 
-from extract.export import to_export
-from extract.records import PageText
-from extract.structure import extract_structure
+from panel_papers.extract.export import to_export
+from panel_papers.extract.records import PageText
+from panel_papers.extract.structure import extract_structure
 
 
 def pages(*texts: str) -> list[PageText]:

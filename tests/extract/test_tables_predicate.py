@@ -1,4 +1,4 @@
-from extract.tables import looks_like_figures_grid, page_may_hold_table
+from panel_papers.extract.tables import looks_like_figures_grid, page_may_hold_table
 
 SCORECARD_TEXT = """Ref Indicator 2018/19 2019/20 Target
 1 Rate of CLA per 10,000 45.2 47.0 46

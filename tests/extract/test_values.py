@@ -1,6 +1,6 @@
 import pytest
 
-from extract.values import (
+from panel_papers.extract.values import (
     COUNT,
     DAYS,
     PERCENT,

@@ -5,14 +5,14 @@ import time
 
 import pytest
 
-from index.lock import StoreLocked, writer_lock
-from index.schema import SCHEMA_VERSION
-from index.store import Store, StoreVersionError
-from ingest.parse import parse_file
-from ingest.discover import sha256_of
-from ingest.pipeline import ingest
-from search.pages import search_pages
-from tests.conftest import REPO, REPORT, STRATEGY, variant
+from panel_papers.index.lock import StoreLocked, writer_lock
+from panel_papers.index.schema import SCHEMA_VERSION
+from panel_papers.index.store import Store, StoreVersionError
+from panel_papers.ingest.parse import parse_file
+from panel_papers.ingest.discover import sha256_of
+from panel_papers.ingest.pipeline import ingest
+from panel_papers.search.pages import search_pages
+from support import REPO, REPORT, STRATEGY, variant
 
 
 def _parsed(path):
@@ -47,7 +47,7 @@ def test_index_entries_without_a_stored_document_are_removed(store, tmp_path):
 
 
 def store_pages(doc):
-    from index.fulltext import IndexedRecord
+    from panel_papers.index.fulltext import IndexedRecord
 
     return [IndexedRecord(f"{doc.id}:page:{p['number']}", doc.id, "page", doc.meta["file"], p["number"], p["text"])
             for p in doc.pages]
@@ -106,7 +106,7 @@ def test_a_second_writer_is_refused_or_waits(tmp_path):
 
 def _papers(home, *args):
     return subprocess.Popen(
-        [sys.executable, "-c", "import cli; cli.main()", "--home", str(home), *args],
+        [sys.executable, "-m", "panel_papers", "--home", str(home), *args],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 

@@ -2,10 +2,10 @@ import shutil
 
 import pytest
 
-import ingest.pipeline as pipeline
-from ingest.pipeline import ingest
-from search.pages import search_pages
-from tests.conftest import PACK, REPORT, STRATEGY, variant, write_pdf
+import panel_papers.ingest.pipeline as pipeline
+from panel_papers.ingest.pipeline import ingest
+from panel_papers.search.pages import search_pages
+from support import PACK, REPORT, STRATEGY, variant, write_pdf
 
 
 def _page_rows(store):

@@ -3,8 +3,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from extract.scorecards import extract_observations
-from ingest.tables import read_tables
+from panel_papers.extract.scorecards import extract_observations
+from panel_papers.ingest.tables import read_tables
 
 ROWS = [
     ["Ref", "Indicator", "Sheffield 2018/19", "Sheffield target 2019/20", "England 2018/19"],

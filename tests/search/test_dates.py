@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from search.dates import parse_since, parse_until
-from search.query import QueryError
+from panel_papers.search.dates import parse_since, parse_until
+from panel_papers.search.query import QueryError
 
 TODAY = date(2024, 3, 31)
 

@@ -4,7 +4,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import QueryParser
 
-from search.glossary import BUILT_IN, USER, Glossary, GlossaryError, expand_query, form_key
+from panel_papers.search.glossary import BUILT_IN, USER, Glossary, GlossaryError, expand_query, form_key
 
 DOCS = {
     "sgo-long": "Three children left care under special guardianship orders this quarter.",
@@ -49,7 +49,7 @@ def test_every_shipped_line_is_its_own_concept(glossary):
 
 def _shipped_lines():
     from importlib import resources
-    text = resources.files("search").joinpath("data", "glossary.tsv").read_text(encoding="utf-8")
+    text = resources.files("panel_papers.search").joinpath("data", "glossary.tsv").read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from search.pages import search_pages
-from search.query import QueryError, check_query
+from panel_papers.search.pages import search_pages
+from panel_papers.search.query import QueryError, check_query
 
 
 def _page_text(store, hit):
