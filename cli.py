@@ -116,14 +116,13 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
         PAPERS_HOME=/data/papers papers ingest /mnt/moderngov
         papers ingest --model en_core_web_sm corpus/
     """
-    from .ingest.parse import MODEL_VARIABLE, spacy_model
+    from .ingest.parse import spacy_model
     from .ingest.pipeline import ingest as run_ingest
     from .ingest.progress import make_progress
 
     _check_model(spacy_model(model))
-    os.environ[MODEL_VARIABLE] = model  # worker processes inherit it
     progress = make_progress(quiet=quiet)
-    report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait)
+    report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait, model=model)
     click.echo(
         f"ingested {report.ingested}, unchanged {report.unchanged}, "
         f"new paths to known content {report.linked}, failed {len(report.failed)}; "

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .ids import slug
 from .pagelines import Line
 from .records import Attendance, Declaration
 
@@ -101,7 +100,7 @@ def _looks_like_name(text: str) -> bool:
 
 def _attendance(meeting_id: str, name: str, role: str, present: bool, page: int) -> Attendance:
     return Attendance(
-        id=f"{meeting_id}:{slug(name)}", meeting_id=meeting_id, person=name, role=role, present=present, page=page
+        meeting_id=meeting_id, person=name, role=role, present=present, page=page
     )
 
 
@@ -134,7 +133,6 @@ def declarations(lines: list[Line], meeting_id: str) -> list[Declaration]:
             number = item.group(1) if item else None
             out.append(
                 Declaration(
-                    id=f"{meeting_id}:{slug(member)}:{number or 'general'}",
                     meeting_id=meeting_id,
                     member=member,
                     item=number,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from statistics import quantiles
 
-from .ids import text_hash
 from .pagelines import Line
 from .records import Resolution
 
@@ -98,7 +97,6 @@ def _records(parent: str, verb: str, page: int, minute_id: str, minute_number: s
     parts = split_numbered_parts(parent)
     return [
         Resolution(
-            id=f"{minute_id}:resolution:{part or text_hash(text)}",
             minute_id=minute_id,
             minute_number=minute_number,
             part=part,

@@ -1,14 +1,14 @@
-"""A Structure in the shape of corpus/gold.json's documents, so any category can be scored."""
+"""A Extraction in the shape of corpus/gold.json's documents, so any category can be scored."""
 from __future__ import annotations
 
-from .records import Structure
+from .records import Extraction
 
 # Formal recommendations (what gold lists); action-plan rows and strategy pledges restate
 # or promise rather than recommend, so they are exported beside them as commitments.
 FORMAL_RECOMMENDATION_KINDS = ("report", "inspection")
 
 
-def to_export(structure: Structure) -> dict:
+def to_export(structure: Extraction) -> dict:
     meta = structure.meta
     resolutions_by_item: dict[str, list[str]] = {}
     for resolution in structure.resolutions:

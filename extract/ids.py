@@ -20,3 +20,29 @@ def normalise_text(text: str) -> str:
 
 def text_hash(text: str, length: int = 10) -> str:
     return hashlib.sha1(normalise_text(text).encode()).hexdigest()[:length]
+
+
+_CONTENT_HASH = re.compile(r"[0-9a-f]{64}")
+_LONG = 40  # key values longer than this enter an id as a hash of their normalised text
+
+
+def record_id(record) -> str:
+    """The one way ids are made: the record's kind, then the values of its KEY fields."""
+    kind = re.sub(r"(?<!^)(?=[A-Z])", "_", type(record).__name__).lower()
+    values = [_key_value(record, name) for name in record.KEY]
+    while values and values[-1] == "-":  # fields that are only sometimes set go last
+        values.pop()
+    return ":".join([kind, *values])
+
+
+def _key_value(record, name) -> str:
+    names = name if isinstance(name, tuple) else (name,)  # alternatives: the first that is set
+    name, value = next(((n, getattr(record, n)) for n in names if getattr(record, n) not in (None, "")), (name, None))
+    if value is None:
+        return "-"
+    text = str(value)
+    if _CONTENT_HASH.fullmatch(text):
+        return text[:16]  # a document's content hash: 64 bits keep ids unique and readable
+    if name.endswith("_id"):  # another record's id, already built by this function
+        return text
+    return slug(text) if len(text) <= _LONG and slug(text) else text_hash(text, 12)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from .dates import parse_date
-from .ids import slug
 from .metadata import committee_name
 from .pagelines import Line
 from .records import Meeting, PageText
@@ -39,10 +38,9 @@ def parse_time(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def meeting_id(committee: str | None, date: str | None, document_id: str) -> str:
-    """Committee slug + date. An undated meeting is only known within its document."""
-    name = slug(committee) if committee else "meeting"
-    return f"{name}:{date}" if date else f"{name}:undated:{document_id}"
+def new_meeting(committee: str | None, date: str | None, document_id: str, **fields) -> Meeting:
+    """A meeting as a document states it; undated, it is known only within that document."""
+    return Meeting(committee=committee, date=date, undated_in=None if date else document_id, **fields)
 
 
 def _labelled(lines: list[Line], pattern: re.Pattern) -> tuple[str, int] | None:
@@ -79,10 +77,10 @@ def heading_meeting(lines: list[Line], document_id: str, committee: str | None =
     time_line = _labelled(head, TIME_LABEL)
     venue_line = _labelled(head, VENUE_LABEL)
     held = next((line.text for line in head if HELD_ON.search(line.text)), "")
-    return Meeting(
-        id=meeting_id(committee, date, document_id),
-        committee=committee,
-        date=date,
+    return new_meeting(
+        committee,
+        date,
+        document_id,
         time=parse_time(time_line[0]) if time_line else parse_time(held),
         venue=venue_line[0] if venue_line else _held_at(held),
         page=page,

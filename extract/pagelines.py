@@ -1,7 +1,7 @@
 """Page text as a stream of content lines, with layout furniture removed.
 
 Furniture is what the print layout adds around a paper: page-number footers,
-"Agenda Item 8 / Pages 13 to 16" stamps and blank padding pages. Structure
+"Agenda Item 8 / Pages 13 to 16" stamps and blank padding pages. Extraction
 extractors work on the remaining lines, each tagged with its physical page.
 """
 from __future__ import annotations

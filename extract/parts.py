@@ -119,7 +119,7 @@ def split_section(pages: list[PageText], section: Section, document_id: str) -> 
 def _new_part(page: PageText, section: Section, document_id: str, first_in_section: bool) -> Part:
     kind = part_kind(page, first_in_section)
     return Part(
-        id=f"{document_id}:part:{page.number}",
+        document=document_id,
         kind=kind,
         first_page=page.number,
         last_page=page.number,

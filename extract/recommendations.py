@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from .decisions import full_width, split_numbered_parts
-from .ids import text_hash
 from .numbering import longest_sequence
 from .pagelines import Line, Passage, sentences
 from .records import Part, Recommendation
@@ -146,8 +145,8 @@ def _record(part: Part | None, kind: str, source: str, number: str | None, text:
     text = " ".join(text.split())
     part_id = part.id if part else None
     return Recommendation(
-        id=f"{part_id or source}:{kind}:{number or text_hash(text)}",
         part_id=part_id,
+        document=part.document if part else "",
         kind=kind,
         source=source,
         number=number,

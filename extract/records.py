@@ -5,6 +5,23 @@ Nothing here knows about SQLite or Whoosh; index/ maps these records to tables.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
+
+from .ids import record_id
+
+
+class Keyed:
+    """A record whose id is built from the fields named in KEY, by ids.record_id alone.
+
+    A KEY entry that is a tuple names alternatives: the first that is set is used
+    (a minute item is known by its number, or by its title when unnumbered).
+    """
+
+    KEY: ClassVar[tuple] = ()
+
+    @property
+    def id(self) -> str:
+        return record_id(self)
 
 
 @dataclass
@@ -28,6 +45,7 @@ class DocumentMeta:
 
     kind: str = "other"
     committee: str | None = None
+    council: str | None = None
     meeting_date: str | None = None  # ISO date
 
 
@@ -41,47 +59,54 @@ class TableGrid:
     rows: list[list[str | None]] = field(default_factory=list)
 
 
-# --- Structure (parts, meetings, items, decisions) ---
-# Ids are stable: they derive from content (document id, committee, date,
-# numbers, normalised text), never from the order of extraction.
+# --- Extraction (parts, meetings, items, decisions) ---
+# Ids are stable: built from each type's KEY fields, which hold only what the
+# document states (its content hash, numbers, normalised text), never the order
+# of extraction. Records of a document carry its id, so the same meeting's
+# minutes printed in two documents are two sets of rows, merged when read.
 
 
 @dataclass
-class Part:
+class Part(Keyed):
     """A contiguous run of pages that is one paper: agenda, minutes, report, appendix, ..."""
 
-    id: str  # document + first page
+    KEY = ("document", "first_page")
     kind: str  # agenda, minutes, report, appendix, presentation, strategy, inspection_report, action_plan
     first_page: int
     last_page: int
     agenda_item: str | None = None
     title: str | None = None
+    document: str = ""  # the content hash of the document stating it
 
 
 @dataclass
-class Meeting:
-    id: str  # committee slug + ISO date
+class Meeting(Keyed):
+    # An undated meeting is known only within the document that states it.
+    KEY = ("council", "committee", "date", "undated_in")
     committee: str | None
     date: str | None  # ISO date
     time: str | None = None  # "19:30"
     venue: str | None = None
     page: int | None = None  # where the meeting is stated
+    council: str | None = None
+    undated_in: str | None = None  # the document id, for a meeting stated without a date
 
 
 @dataclass
-class AgendaItem:
-    id: str  # meeting + number
+class AgendaItem(Keyed):
+    KEY = ("document", "meeting_id", "number")
     meeting_id: str
     number: str
     title: str
     report_of: str | None = None
     pages: tuple[int, int] | None = None  # the range the agenda states, as physical pages
     page: int | None = None  # page of the agenda entry
+    document: str = ""  # the content hash of the document stating it
 
 
 @dataclass
-class MinuteItem:
-    id: str  # meeting + number (or title slug when unnumbered)
+class MinuteItem(Keyed):
+    KEY = ("document", "meeting_id", ("number", "title"))
     meeting_id: str
     number: str | None
     title: str
@@ -89,32 +114,35 @@ class MinuteItem:
     meeting_date: str | None
     page: int  # page of the heading
     last_page: int
+    document: str = ""  # the content hash of the document stating it
 
 
 @dataclass
-class Attendance:
-    id: str  # meeting + person
+class Attendance(Keyed):
+    KEY = ("document", "meeting_id", "person")
     meeting_id: str
     person: str
     role: str  # chair, vice_chair, member, reserve, non_voting, officer, apology, other
     present: bool = True
     page: int | None = None
+    document: str = ""  # the content hash of the document stating it
 
 
 @dataclass
-class Declaration:
-    id: str  # meeting + person + item
+class Declaration(Keyed):
+    KEY = ("document", "meeting_id", "member", "item")
     meeting_id: str
     member: str
     item: str | None
     nature: str  # e.g. "non-pecuniary interest", "disclosable pecuniary interest"
     text: str
     page: int | None = None
+    document: str = ""  # the content hash of the document stating it
 
 
 @dataclass
-class Resolution:
-    id: str  # minute item + part number
+class Resolution(Keyed):
+    KEY = ("minute_id", ("part", "text"))
     minute_id: str
     minute_number: str | None
     part: str | None  # "1", "a", ... for multi-part resolutions
@@ -125,19 +153,20 @@ class Resolution:
 
 
 @dataclass
-class Recommendation:
-    id: str  # source part + number or text hash
+class Recommendation(Keyed):
+    KEY = ("document", "part_id", "kind", ("number", "text"))
     part_id: str | None
     kind: str  # report, inspection, action_plan, strategy
     source: str
     number: str | None
     text: str
     page: int
+    document: str = ""  # the content hash of the document stating it
 
 
 @dataclass
-class Request:
-    id: str  # minute item + text hash
+class Request(Keyed):
+    KEY = ("document", "minute_id", "text")
     minute_id: str | None
     minute_number: str | None
     text: str
@@ -145,11 +174,12 @@ class Request:
     what: str
     due: str | None  # "next meeting", an ISO date, a named meeting
     page: int
+    document: str = ""  # the content hash of the document stating it
 
 
 @dataclass
-class Structure:
-    """Everything extract_structure finds in one document."""
+class Extraction:
+    """Everything extract_document finds in one document: the one value a worker returns."""
 
     file_name: str
     meta: DocumentMeta
@@ -167,6 +197,7 @@ class Structure:
     breakdowns: list[BreakdownTable] = field(default_factory=list)
     defined_terms: list[DefinedTerm] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, for the benchmark
 
 
 @dataclass
@@ -179,7 +210,7 @@ class ParsedDocument:
     mtime_ns: int
     meta: dict  # documents columns: file, kind, committee, meeting_date, pages, title, ...
     pages: list[dict]  # number, text, has_text_layer, width, height
-    structure: Structure | None = None
+    extraction: Extraction | None = None
 
 
 # --- Indicator tables and observations ---
@@ -190,7 +221,8 @@ class ParsedDocument:
 
 
 @dataclass
-class Observation:
+class Observation(Keyed):
+    KEY = ("document", "page", "table", "row", "column", "part")
     document: str  # document id (content hash) or file name, as the caller passes it
     indicator: str  # row description verbatim (monthly row tables: the column header)
     ref: str | None  # PI ref / Ref No / group number, when the table has one
@@ -208,18 +240,15 @@ class Observation:
     column: int  # 0-based column in that grid
     part: int = 0  # 1.. when one cell yields several observations
 
-    @property
-    def id(self) -> str:
-        cell = f"{self.document}:p{self.page}:t{self.table}:r{self.row}:c{self.column}"
-        return f"{cell}:{self.part}" if self.part else cell
-
 
 @dataclass
-class BreakdownTable:
+class BreakdownTable(Keyed):
     """A table breaking the cohort down (ethnicity, age, gender, placement type, cohort counts).
 
     Kept out of the series on purpose: its columns are categories, not periods.
     """
+
+    KEY = ("document", "page", "table")
 
     document: str
     title: str
@@ -227,10 +256,6 @@ class BreakdownTable:
     page: int
     table: int
     last_page: int
-
-    @property
-    def id(self) -> str:
-        return f"{self.document}:p{self.page}:t{self.table}"
 
 
 @dataclass
@@ -247,10 +272,12 @@ class Indicator:
 
 
 @dataclass
-class DefinedTerm:
+class DefinedTerm(Keyed):
+    KEY = ("document", "acronym", "term")
     term: str  # the long form as printed, e.g. "Unaccompanied Asylum Seeking Children"
     acronym: str  # as printed, without a plural "s": "UASC", "DfE", "Cafcass"
     page: int  # where the definition is printed
+    document: str = ""  # set by extract_document
 
 
 # --- Entities ---
@@ -261,7 +288,8 @@ class DefinedTerm:
 
 
 @dataclass
-class Mention:
+class Mention(Keyed):
+    KEY = ("document", "page", "start", "kind")
     name: str  # normalised full name ("Jane Smith", "Local Safeguarding Children Board")
     kind: str  # PERSON, ORG, ROLE, PLACE, TOPIC
     text: str  # as written on the page ("Ms Smith")
@@ -270,9 +298,10 @@ class Mention:
     end: int
     role: str | None = None  # a role seen next to this person, e.g. "Designated Nurse for Children Looked After"
     item_id: str | None = None  # the smallest agenda/report span containing the page
+    document: str = ""  # set by extract_document
 
     @property
     def entity_id(self) -> str:
-        from .ids import slug  # local import: records stays free of module-level dependencies
+        from .ids import slug
 
         return f"{self.kind.lower()}:{slug(self.name)}"

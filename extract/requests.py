@@ -6,7 +6,6 @@ import re
 
 from .dates import parse_date
 from .decisions import DECISION_MARKER
-from .ids import text_hash
 from .pagelines import Line, Passage, sentences
 from .records import Request
 
@@ -70,7 +69,6 @@ def requests(body: list[Line], minute_id: str | None, minute_number: str | None)
         who = WHO.match(text)
         out.append(
             Request(
-                id=f"{minute_id or 'document'}:request:{text_hash(text)}",
                 minute_id=minute_id,
                 minute_number=minute_number,
                 text=text,

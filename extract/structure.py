@@ -10,14 +10,13 @@ from .attendance import apologies, declarations, header_attendance
 from .committees import committee_from_collection
 from .decisions import full_width, resolutions
 from .glossary import defined_terms
-from .ids import slug
-from .meetings import heading_meeting, meeting_id, start_time
+from .meetings import heading_meeting, new_meeting, start_time
 from .metadata import document_meta
 from .minutes import minute_blocks
 from .pagelines import Line, content_lines, printed_to_physical
 from .parts import split_parts
 from .recommendations import action_plan_rows, commitments, report_recommendations
-from .records import AgendaItem, DocumentMeta, Meeting, MinuteItem, PageText, Part, Structure
+from .records import AgendaItem, DocumentMeta, Meeting, MinuteItem, PageText, Part, Extraction
 from .requests import requests
 
 
@@ -28,7 +27,7 @@ def extract_structure(
     document_id: str | None = None,
     known_committees: Sequence[str] = (),
     meta: DocumentMeta | None = None,
-) -> Structure:
+) -> Extraction:
     """Everything structural in one document.
 
     document_id prefixes part ids (the content hash when the caller has it);
@@ -42,7 +41,7 @@ def extract_structure(
         meta = replace(meta, kind=kind)
     if meta.committee is None and known_committees:
         meta = replace(meta, committee=committee_from_collection(pages, file_name, known_committees))
-    structure = Structure(file_name=file_name, meta=meta, page_count=len(pages))
+    structure = Extraction(file_name=file_name, meta=meta, page_count=len(pages))
     parts = split_parts(pages, meta.kind, doc_id)
     parts = _agenda(structure, pages, parts, doc_id)
     structure.parts = parts
@@ -58,7 +57,7 @@ def extract_structure(
     return structure
 
 
-def _add_meeting(structure: Structure, meeting: Meeting) -> Meeting:
+def _add_meeting(structure: Extraction, meeting: Meeting) -> Meeting:
     for known in structure.meetings:
         if known.id == meeting.id:
             known.time = known.time or meeting.time
@@ -68,13 +67,13 @@ def _add_meeting(structure: Structure, meeting: Meeting) -> Meeting:
     return meeting
 
 
-def _document_meeting(structure: Structure, doc_id: str) -> None:
+def _document_meeting(structure: Extraction, doc_id: str) -> None:
     meta = structure.meta
     if meta.meeting_date and not any(m.date == meta.meeting_date for m in structure.meetings):
-        _add_meeting(structure, Meeting(meeting_id(meta.committee, meta.meeting_date, doc_id), meta.committee, meta.meeting_date))
+        _add_meeting(structure, new_meeting(meta.committee, meta.meeting_date, doc_id))
 
 
-def _agenda(structure: Structure, pages: list[PageText], parts: list[Part], doc_id: str) -> list[Part]:
+def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc_id: str) -> list[Part]:
     """Agenda items of the front sheet; without item stamps, their page references split the pack."""
     agenda = next((p for p in parts if p.kind == "agenda"), None)
     if agenda is None:
@@ -82,11 +81,7 @@ def _agenda(structure: Structure, pages: list[PageText], parts: list[Part], doc_
     lines = content_lines(pages[agenda.first_page - 1 : agenda.last_page])
     meeting = heading_meeting(lines, doc_id, structure.meta.committee)
     if meeting is None or meeting.date is None:
-        meeting = Meeting(
-            meeting_id(structure.meta.committee, structure.meta.meeting_date, doc_id),
-            structure.meta.committee,
-            structure.meta.meeting_date,
-        )
+        meeting = new_meeting(structure.meta.committee, structure.meta.meeting_date, doc_id)
     meeting = _add_meeting(structure, meeting)
     offset = printed_to_physical(pages)
     entries = agenda_entries(lines)
@@ -94,7 +89,7 @@ def _agenda(structure: Structure, pages: list[PageText], parts: list[Part], doc_
         physical = (entry.printed_pages[0] + offset, entry.printed_pages[1] + offset) if entry.printed_pages else None
         structure.agenda_items.append(
             AgendaItem(
-                id=f"{meeting.id}:agenda:{entry.number}",
+                document=doc_id,
                 meeting_id=meeting.id,
                 number=entry.number,
                 title=entry.title,
@@ -109,12 +104,12 @@ def _agenda(structure: Structure, pages: list[PageText], parts: list[Part], doc_
     return split_parts(pages, structure.meta.kind, doc_id, references) if references else parts
 
 
-def _minutes(structure: Structure, lines: list[Line], doc_id: str) -> None:
+def _minutes(structure: Extraction, lines: list[Line], doc_id: str) -> None:
     header, blocks = minute_blocks(lines)
     meeting = heading_meeting(header, doc_id, structure.meta.committee) if header else None
     if meeting is None:
         # An undated extract: its meeting is known only by committee, within this document.
-        meeting = Meeting(meeting_id(structure.meta.committee, None, doc_id), structure.meta.committee, None)
+        meeting = new_meeting(structure.meta.committee, None, doc_id)
     meeting.time = meeting.time or start_time(lines)
     meeting = _add_meeting(structure, meeting)
     structure.attendance.extend(header_attendance(header, meeting.id))
@@ -122,25 +117,23 @@ def _minutes(structure: Structure, lines: list[Line], doc_id: str) -> None:
     structure.declarations.extend(declarations(lines, meeting.id))
     width = full_width(lines)
     for block in blocks:
-        item_id = f"{meeting.id}:minute:{block.number or slug(block.title)[:60]}"
         body = block.body
-        structure.minute_items.append(
-            MinuteItem(
-                id=item_id,
-                meeting_id=meeting.id,
-                number=block.number,
-                title=block.title,
-                text=" ".join(line.text for line in body),
-                meeting_date=meeting.date,
-                page=block.heading_page,
-                last_page=body[-1].page if body else block.heading_page,
-            )
+        item = MinuteItem(
+            document=doc_id,
+            meeting_id=meeting.id,
+            number=block.number,
+            title=block.title,
+            text=" ".join(line.text for line in body),
+            meeting_date=meeting.date,
+            page=block.heading_page,
+            last_page=body[-1].page if body else block.heading_page,
         )
-        structure.resolutions.extend(resolutions(body, item_id, block.number, width))
-        structure.requests.extend(requests(body, item_id, block.number))
+        structure.minute_items.append(item)
+        structure.resolutions.extend(resolutions(body, item.id, block.number, width))
+        structure.requests.extend(requests(body, item.id, block.number))
 
 
-def _report_meeting(structure: Structure, part: Part, lines: list[Line], doc_id: str) -> None:
+def _report_meeting(structure: Extraction, part: Part, lines: list[Line], doc_id: str) -> None:
     """A report cover names the meeting the report is for."""
     if part.kind != "report" or not lines:
         return

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.records import DocumentMeta, Meeting, Structure
+from ..extract.records import DocumentMeta, Meeting, Extraction
 from .records import RECORD_TABLES, record_of
 from .store import Store
 
@@ -95,14 +95,19 @@ def document_records(store: Store, table: str, document_id: str) -> list[dict]:
     )
 
 
-def stored_structure(store: Store, document: dict) -> Structure:
+def stored_structure(store: Store, document: dict) -> Extraction:
     """A document's structure as stored, rebuilt into extract/'s dataclasses."""
-    meta = DocumentMeta(kind=document["kind"], committee=document["committee"], meeting_date=document["meeting_date"])
-    structure = Structure(file_name=document["file"], meta=meta, page_count=document["pages"])
+    meta = DocumentMeta(
+        kind=document["kind"],
+        committee=document["committee"],
+        council=document["council"],
+        meeting_date=document["meeting_date"],
+    )
+    structure = Extraction(file_name=document["file"], meta=meta, page_count=document["pages"])
     structure.meetings = [
         Meeting(**row)
         for row in store.db.execute_returning_dicts(
-            """select m.id, m.committee, m.date, m.time, m.venue, md.page from meetings m
+            """select m.council, m.committee, m.date, m.time, m.venue, m.undated_in, md.page from meetings m
                join meeting_documents md on md.meeting_id = m.id where md.document_id = ? order by m.date""",
             [document["id"]],
         )

@@ -5,13 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from ..extract.ids import text_hash
 from ..extract.records import (
     AgendaItem, Attendance, BreakdownTable, Declaration, DefinedTerm, Mention, MinuteItem, Observation, Part, Recommendation, Request,
-    Resolution, Structure,
+    Resolution, Extraction,
 )
 
-# table -> (record type, Structure attribute). Meetings are shared between
+# table -> (record type, Extraction attribute). Meetings are shared between
 # documents, so they live in `meetings` with a `meeting_documents` link instead.
 RECORD_TABLES: dict[str, tuple[type, str]] = {
     "parts": (Part, "parts"),
@@ -27,9 +26,6 @@ RECORD_TABLES: dict[str, tuple[type, str]] = {
     "defined_terms": (DefinedTerm, "defined_terms"),
     "mentions": (Mention, "mentions"),
 }
-# Records that extract_structure does not produce (tables, entities): kept when a
-# document's structure is extracted again.
-EXTRA_RECORDS = ("observations", "breakdown_tables", "mentions")
 # Records that name their document themselves; the column is document_id.
 _DOCUMENT_FIELD = "document"
 
@@ -56,7 +52,7 @@ def columns_of(record_type: type) -> dict[str, type]:
 
 
 def row_of(record, document_id: str) -> dict:
-    row = {"id": _record_id(record, document_id), "document_id": document_id}
+    row = {"id": record.id, "document_id": document_id}
     if isinstance(record, Mention):
         row["entity_id"] = record.entity_id
     for f in dataclasses.fields(record):
@@ -68,12 +64,6 @@ def row_of(record, document_id: str) -> dict:
         else:
             row[f.name] = value
     return row
-
-
-def _record_id(record, document_id: str) -> str:
-    """The record's own stable id, or one from its document and content when it has none."""
-    own = getattr(record, "id", None)
-    return own or f"{document_id}:{text_hash(repr(dataclasses.astuple(record)), 12)}"
 
 
 def record_of(record_type: type, row: dict):
@@ -92,6 +82,6 @@ def record_of(record_type: type, row: dict):
     return record_type(**values)
 
 
-def structure_rows(structure: Structure, document_id: str) -> Iterator[tuple[str, list[dict]]]:
+def extraction_rows(extraction: Extraction, document_id: str) -> Iterator[tuple[str, list[dict]]]:
     for table, (_, attribute) in RECORD_TABLES.items():
-        yield table, [row_of(record, document_id) for record in getattr(structure, attribute)]
+        yield table, [row_of(record, document_id) for record in getattr(extraction, attribute)]

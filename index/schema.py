@@ -6,10 +6,13 @@ import sqlite_utils
 
 from .records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
-# Tables whose rows belong to one document, deleted before their document.
-DOCUMENT_CHILDREN = ["pages", "meeting_documents", *RECORD_TABLES]
+# Tables whose rows belong to one document, deleted before their document
+# (children before the records they refer to).
+DOCUMENT_CHILDREN = [*reversed(RECORD_TABLES), "meeting_documents", "pages"]
+# Columns that hold another record's id, and the table that id lives in.
+REFERENCES = {"meeting_id": "meetings", "minute_id": "minute_items", "part_id": "parts"}
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -19,6 +22,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
             "id": str,  # SHA-256 of the file's bytes
             "file": str,  # base name of the first path seen
             "kind": str,
+            "council": str,
             "committee": str,
             "meeting_date": str,
             "pages": int,
@@ -52,7 +56,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db["meetings"].create(
-        {"id": str, "committee": str, "date": str, "time": str, "venue": str},
+        {"id": str, "council": str, "committee": str, "date": str, "time": str, "venue": str, "undated_in": str},
         pk="id",
         if_not_exists=True,
     )
@@ -63,10 +67,12 @@ def create_schema(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     for table, (record_type, _) in RECORD_TABLES.items():
+        columns = columns_of(record_type)
+        references = [(c, REFERENCES[c], "id") for c in columns if c in REFERENCES]
         db[table].create(
-            columns_of(record_type),
+            columns,
             pk="id",
-            foreign_keys=[("document_id", "documents", "id")],
+            foreign_keys=[("document_id", "documents", "id"), *references],
             if_not_exists=True,
         )
         db[table].create_index(["document_id"], if_not_exists=True)
@@ -88,3 +94,27 @@ def stored_version(db: sqlite_utils.Database) -> int | None:
         return None if not db.table_names() else 0
     row = db.execute("select value from meta where key = 'schema_version'").fetchone()
     return int(row[0]) if row else 0
+
+
+def dangling_references(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """(table, column, missing id) for every stored reference to a record that is not there."""
+    found = []
+    for table, rowid, _, key in db.execute("PRAGMA foreign_key_check").fetchall():
+        column = next(row[3] for row in db.execute(f"PRAGMA foreign_key_list([{table}])") if row[0] == key)
+        value = db.execute(f"select [{column}] from [{table}] where rowid = ?", [rowid]).fetchone()[0]
+        found.append((table, column, value))
+    found += [
+        ("mentions", "item_id", row[0])
+        for row in db.execute(
+            "select item_id from mentions where item_id is not null "
+            "and item_id not in (select id from minute_items union select id from parts)"
+        )
+    ]
+    found += [
+        ("observations", "indicator_id", row[0])
+        for row in db.execute(
+            "select indicator_id from observations where indicator_id is not null "
+            "and indicator_id not in (select id from indicators)"
+        )
+    ]
+    return found

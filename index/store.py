@@ -16,12 +16,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..extract.records import ParsedDocument, Structure
-from .records import RECORD_TABLES, EXTRA_RECORDS, structure_rows
+from ..extract.records import ParsedDocument, Extraction
+from .records import extraction_rows
 from .fulltext import INDEX_VERSION, FullTextIndex, IndexedRecord
 from .search_records import records_for_index
 from .home import DB_NAME, LOCK_NAME, WHOOSH_DIR
-from .schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, stored_version
+from .schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, dangling_references, stored_version
 
 
 class StoreVersionError(Exception):
@@ -145,43 +145,32 @@ class Store:
     def save_document(self, doc: ParsedDocument) -> list[str]:
         """Store a parsed document (indexed=0); returns ids of documents it replaced."""
         with self.db.atomic():
-            self._delete_rows(doc.id)
-            self.db["documents"].insert(
+            self._delete_records(doc.id)
+            # upsert, not delete and insert: the document's paths refer to its row
+            self.db["documents"].upsert(
                 {**doc.meta, "id": doc.id, "size": doc.size, "indexed": 0, "ingested_at": _now()},
                 pk="id",
             )
             self.db["pages"].insert_all(
                 ({**page, "document_id": doc.id} for page in doc.pages), pk=("document_id", "number")
             )
-            if doc.structure is not None:
-                self._save_structure(doc.id, doc.structure)
+            if doc.extraction is not None:
+                self._save_extraction(doc.id, doc.extraction)
             previous = self._point_path(doc.path, doc.id, doc.size, doc.mtime_ns)
             return self._drop_orphans(previous)
 
-    def replace_structure(self, doc_id: str, structure: Structure) -> None:
-        """Store a re-extracted structure (text records only: table observations are kept).
-
-        The document must be re-indexed after, as its committee may have changed.
-        """
-        tables = [t for t in RECORD_TABLES if t not in EXTRA_RECORDS]
-        with self.db.atomic():
-            for table in ["meeting_documents", *tables]:
-                self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
-            self._drop_unused_meetings()
-            self._save_structure(doc_id, structure, tables)
-            self.db["documents"].update(doc_id, {"committee": structure.meta.committee, "indexed": 0})
-
-    def _save_structure(self, doc_id: str, structure: Structure, tables=None) -> None:
-        for meeting in structure.meetings:
+    def _save_extraction(self, doc_id: str, extraction: Extraction) -> None:
+        """A document's records, written with it in one transaction: they replace the old ones whole."""
+        for meeting in extraction.meetings:
             self.db["meetings"].upsert(
-                {k: v for k, v in asdict(meeting).items() if k != "page"}, pk="id"
+                {"id": meeting.id, **{k: v for k, v in asdict(meeting).items() if k != "page"}}, pk="id"
             )
             self.db["meeting_documents"].upsert(
                 {"meeting_id": meeting.id, "document_id": doc_id, "page": meeting.page},
                 pk=("meeting_id", "document_id"),
             )
-        for table, rows in structure_rows(structure, doc_id):
-            if rows and (tables is None or table in tables):
+        for table, rows in extraction_rows(extraction, doc_id):
+            if rows:
                 self.db[table].insert_all(rows, pk="id", replace=True)
 
     def _drop_unused_meetings(self) -> None:
@@ -208,9 +197,12 @@ class Store:
         return [previous]
 
     def _delete_rows(self, doc_id: str) -> None:
+        self._delete_records(doc_id)
+        self.db.execute("delete from documents where id = ?", [doc_id])
+
+    def _delete_records(self, doc_id: str) -> None:
         for table in DOCUMENT_CHILDREN:
             self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
-        self.db.execute("delete from documents where id = ?", [doc_id])
         self._drop_unused_meetings()
 
     def record_failure(self, path: str, reason: str, size: int, mtime_ns: int) -> None:
@@ -268,11 +260,15 @@ class Store:
             "where committee is null and pages > pages_without_text"
         )
 
-    def page_texts(self, doc_id: str) -> list[dict]:
-        return self.db.execute_returning_dicts(
-            "select number, text, width, height, has_text_layer from pages where document_id = ? order by number",
-            [doc_id],
-        )
+    def paths_of(self, doc_id: str) -> list[str]:
+        return [row[0] for row in self.db.execute("select path from paths where document_id = ? order by path", [doc_id])]
+
+    def size_and_mtime(self, path: str) -> tuple[int, int]:
+        """As recorded when the path was last read."""
+        return self.db.execute("select size, mtime_ns from paths where path = ?", [path]).fetchone()
+
+    def dangling_references(self) -> list[tuple[str, str, str]]:
+        return dangling_references(self.db)
 
     def recover(self) -> int:
         """Bring the search index in line with SQLite after an interrupted run.

@@ -1,8 +1,9 @@
-"""A second look at documents that name no committee, in the light of the others.
+"""Collection passes: what a document means in the light of the other papers stored.
 
 A slide deck or an undated minutes extract often says only "the Panel"; the
 papers stored beside it name the committee. extract.committees decides from
-the text whether one of those names fits; this module only feeds it.
+the text whether one of those names fits; this module only feeds it, by
+extracting such a document again, whole, with the collection's committees.
 """
 from __future__ import annotations
 
@@ -10,26 +11,39 @@ import hashlib
 import json
 from types import SimpleNamespace
 
+from collections.abc import Iterator
+
+from ..extract.document import CollectionContext
 from ..extract.indicators import indicators_from
-from ..extract.records import DocumentMeta, PageText
-from ..extract.structure import extract_structure
+from ..extract.records import ParsedDocument
 from ..index.store import Store
+from .discover import sha256_of
+from .parse import parse_file
 
 
-def place_in_collection(store: Store) -> int:
-    """Give committee-less documents a committee their text supports; returns how many changed."""
-    known = store.committees()
-    if not known:
-        return 0
-    changed = 0
+def reextract_without_committee(store: Store, context: CollectionContext) -> Iterator[ParsedDocument]:
+    """Committee-less documents, extracted again whole, where the collection now names one that fits.
+
+    Whole, so that no record of the document keeps an id of the earlier extraction.
+    A file that has changed or gone since it was read is left for the next ingest.
+    """
+    if not context.committees:
+        return
     for doc in store.documents_without_committee():
-        pages = [PageText(**page) for page in store.page_texts(doc["id"])]
-        meta = DocumentMeta(kind=doc["kind"], committee=None, meeting_date=doc["meeting_date"])
-        structure = extract_structure(pages, doc["file"], document_id=doc["id"], known_committees=known, meta=meta)
-        if structure.meta.committee:
-            store.replace_structure(doc["id"], structure)
-            changed += 1
-    return changed
+        path = _unchanged_path(store, doc["id"])
+        parsed = parse_file(path, doc["id"], *store.size_and_mtime(path), context) if path else None
+        if isinstance(parsed, ParsedDocument) and parsed.meta["committee"]:
+            yield parsed
+
+
+def _unchanged_path(store: Store, doc_id: str) -> str | None:
+    for path in store.paths_of(doc_id):
+        try:
+            if sha256_of(path) == doc_id:
+                return path
+        except OSError:
+            continue
+    return None
 
 
 OVERRIDES_FILE = "indicators.json"

@@ -7,14 +7,15 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..extract.records import ParsedDocument
 from ..index.lock import writer_lock
 from ..index.store import Store
-from .collection import place_in_collection, refresh_indicators
+from .collection import reextract_without_committee, refresh_indicators
 from .discover import Candidate, discover, sha256_of
-from .parse import Failure, parse_file
+from ..extract.document import CollectionContext
+from .parse import Failure, parse_file, spacy_model
 
 # Pages per search-index commit: bounds the work a kill can throw away
 # without paying Whoosh's per-commit cost for every small document.
@@ -56,8 +57,12 @@ def ingest(
     progress: Progress | None = None,
     wait: bool = True,
     reset: bool = False,
+    model: str = "auto",
 ) -> IngestReport:
-    """Ingest paths; with reset, first empty the store and re-read every file it knew."""
+    """Ingest paths; with reset, first empty the store and re-read every file it knew.
+
+    model: the spaCy pipeline for entities ('auto', 'none' or a name; see parse.spacy_model).
+    """
     progress = progress or Progress()
     report = IngestReport()
     started = time.perf_counter()
@@ -67,10 +72,11 @@ def ingest(
         report.rebuilt_from = len(rebuild)
         report.recovered = store.recover()
         queue, aliases = _plan(store, [*paths, *rebuild], report, progress)
+        context = CollectionContext(committees=tuple(store.committees()), spacy_model=spacy_model(model))
         try:
-            _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress)
-            if report.ingested and place_in_collection(store):
-                store.recover()
+            _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress, context)
+            if report.ingested:
+                _place_in_collection(store, context)
             refresh_indicators(store, say=progress.message, force=bool(report.ingested))
         except KeyboardInterrupt:
             report.interrupted = True
@@ -112,12 +118,25 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
     return queue, aliases
 
 
-def _run(store, queue, aliases, jobs, report, progress) -> None:
+def _place_in_collection(store: Store, context: CollectionContext) -> None:
+    """Documents that name no committee, extracted again now that the batch's committees are known."""
+    context = replace(context, committees=tuple(store.committees()))
+    batch = _IndexBatch(store)
+    try:
+        for parsed in reextract_without_committee(store, context):
+            batch.add(parsed)
+        batch.commit()
+    except BaseException:
+        batch.cancel()
+        raise
+
+
+def _run(store, queue, aliases, jobs, report, progress, context) -> None:
     progress.start(len(queue))
     if not queue:
         progress.close()
         return
-    tasks = [(c.path, sha, c.size, c.mtime_ns) for sha, c in queue.items()]
+    tasks = [(c.path, sha, c.size, c.mtime_ns, context) for sha, c in queue.items()]
     pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 else None
     batch = _IndexBatch(store)
     try:

@@ -6,6 +6,7 @@ Dependencies are borrowed from the test venv (a .pth line), so nothing is downlo
 """
 from __future__ import annotations
 
+import shutil
 import site
 import subprocess
 import sys
@@ -21,6 +22,13 @@ STAND_IN_PACKAGES = ("cli", "search", "index")
 
 def _run(*args, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def _copy_of_tree(target: Path) -> Path:
+    """Setuptools builds in the source folder; a copy keeps build/ out of the checkout."""
+    skip = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "papers-data", "work", "__pycache__")
+    shutil.copytree(REPO, target, ignore=skip)
+    return target
 
 
 def _wheel(source: Path, out: Path, name: str) -> Path:
@@ -44,7 +52,7 @@ def _stand_in(tmp: Path) -> Path:
 @pytest.fixture(scope="module")
 def wheels(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("install")
-    return _wheel(REPO, tmp / "wheels", "panel_papers"), _stand_in(tmp), tmp
+    return _wheel(_copy_of_tree(tmp / "tree"), tmp / "wheels", "panel_papers"), _stand_in(tmp), tmp
 
 
 def test_the_wheel_installs_one_top_level_name(wheels):

@@ -39,5 +39,5 @@ def test_pack_parts_from_stamps_or_agenda_references(tmp_path, stamped):
         ("1", "Apologies", None, None),
         ("2", "Budget Report", (2, 4), "Director of Finance"),
     ]
-    assert [m.id for m in s.meetings] == ["scrutiny-committee:2019-04-03"]
+    assert [m.id for m in s.meetings] == ["meeting:-:scrutiny-committee:2019-04-03"]
     assert [(r.text, r.page, r.source) for r in s.recommendations] == [("That the report be noted.", 2, "Budget Report")]
