@@ -109,14 +109,17 @@ def _in_subprocess(reader: str, files: list[Path]) -> float:
     return float(out.stdout.strip())
 
 
-def stage_costs() -> dict:
-    """Milliseconds per page of each stage of one worker's job over the sample corpus, in this process."""
+REAL_CORPUS = REPO.parent / "shared" / "realcorpus"
+
+
+def stage_costs(folder: Path) -> dict:
+    """Milliseconds per page of each stage of one worker's job over a folder of PDFs, in this process."""
     from panel_papers.extract.document import extract_document
     from panel_papers.ingest.parse import read_document
 
     costs: dict[str, float] = {}
     pages_total = 0
-    for path in sorted((REPO / "corpus").glob("*.pdf")):
+    for path in sorted(folder.rglob("*.pdf")):
         for _ in range(3):
             started = time.perf_counter()
             read, _ = read_document(str(path), "x" * 64)
@@ -229,13 +232,7 @@ def write_report(pages, files, ingest, refs, memory, latency, command, stages) -
         "Reference readers on the same files, measured in the same run:", "",
         "| reader | pages/s | papers ingest (2 jobs) relative |", "|---|---|---|",
         *(f"| {name} | {rate:.0f} | {two / rate:.2f}x |" for name, rate in ref_rows if rate), "",
-        "Worker time per page by stage (sample corpus, one process, mean of 3 passes):", "",
-        "| stage | ms/page | share |", "|---|---|---|",
-        *(f"| {k} | {v:.2f} | {v / sum(stages.values()):.0%} |" for k, v in stages.items()), "",
-        f"Structure extraction (metadata + structure, {stages['metadata'] + stages['structure']:.2f} ms/page) is "
-        f"{(stages['metadata'] + stages['structure']) / (1000 / ingest['ingest_1']['pages_per_s']):.0%} of the "
-        "end-to-end ingest time per page with 1 job. Stages are those `extract_document` times itself; "
-        "reading (PDFium text, pdfplumber tables on pages whose text looks tabular) comes before it.", "",
+        *(line for name, costs in stages.items() for line in _stage_table(name, costs, ingest)),
         "Peak RSS of one worker by PDF length (memory must not grow with pages): "
         + ", ".join(f"{n} pages {mb:.0f} MB" for n, mb in memory.items()) + ".", "",
         f"Search latency: {latency['queries']} queries (words, phrases, AND/OR, field filters) on an index of "
@@ -246,6 +243,20 @@ def write_report(pages, files, ingest, refs, memory, latency, command, stages) -
         *(f"- {key}: `{value['summary']}`" for key, value in ingest.items()), "",
     ]
     return "\n".join(lines)
+
+
+def _stage_table(name: str, stages: dict, ingest: dict) -> list[str]:
+    structure = stages["metadata"] + stages["structure"]
+    per_page = 1000 / ingest["ingest_1"]["pages_per_s"]
+    return [
+        f"Worker time per page by stage ({name}, one process, mean of 3 passes):", "",
+        "| stage | ms/page | share |", "|---|---|---|",
+        *(f"| {k} | {v:.2f} | {v / sum(stages.values()):.0%} |" for k, v in stages.items()), "",
+        f"Structure extraction (metadata + structure, {structure:.2f} ms/page) is {structure / sum(stages.values()):.0%} "
+        f"of this worker time and {structure / per_page:.0%} of the end-to-end ingest time per page with 1 job "
+        "(the sample mix). Stages are those `extract_document` times itself; reading (PDFium text, pdfplumber "
+        "tables on pages whose text looks tabular) comes before it.", "",
+    ]
 
 
 def main() -> None:
@@ -261,7 +272,9 @@ def main() -> None:
     print(json.dumps(ingest, indent=1), flush=True)
     refs = reference_rates(files, pages)
     print("references", refs, flush=True)
-    stages = stage_costs()
+    stages = {"sample corpus": stage_costs(REPO / "corpus")}
+    if REAL_CORPUS.is_dir():
+        stages["real corpus (../shared/realcorpus)"] = stage_costs(REAL_CORPUS)
     print("stage ms/page", stages, flush=True)
     memory = worker_memory()
     print("memory MB", memory, flush=True)
