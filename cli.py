@@ -592,50 +592,77 @@ def glossary(term, fmt, store):
 
 
 @cli.command(name="eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", type=click.Path())
+@click.option("--by-file", is_flag=True, help="Also score every file, worst first.")
 @output_options
 @home_option
-def evaluate(gold, fmt, store):
-    """Score the store against a gold file: corpus/gold.json, questions.json or entities_gold.json.
+def evaluate(gold, by_file, fmt, store):
+    """Score the store against a gold file; its "kind" says what it holds.
 
-    With a gold file: precision, recall and F1 per category; text is matched
-    leniently (case, whitespace, punctuation), numbers strictly. With a
-    question set: recall@5 and MRR of `papers search` on its queries. With an
-    entity list (PERSON / ORG names per file): precision, recall and F1 per kind.
+    structure gold (corpus/gold.json; a file without a kind that lists
+    documents): precision, recall and F1 per category for each council, the
+    macro average over councils and the micro totals; text is matched
+    leniently (case, whitespace, punctuation), numbers strictly. questions:
+    recall@5 and MRR of `papers search`. entities: precision, recall and F1 of
+    PERSON / ORG names.
 
     \b
     Examples:
         papers ingest corpus/ && papers eval corpus/gold.json
+        papers eval ../shared/realcorpus/gold.json --by-file
         papers eval corpus/questions.json
         papers eval corpus/entities_gold.json
         papers eval corpus/gold.json --json
     """
-    from .search.evaluate import score, unscored_image_only
+    kind, data = _read_gold(Path(gold))
+    store.check_readable()
+    if kind == "questions":
+        return _eval_questions(store, data["questions"], fmt)
+    if kind == "entities":
+        return _eval_entities(store, data, fmt)
+    _eval_structure(store, data, Path(gold).resolve().parent.name, kind, by_file, fmt)
+
+
+def _read_gold(path: Path) -> tuple[str, dict]:
+    from .extract.export import GoldError, gold_kind
+
+    try:
+        text = path.read_text()
+    except FileNotFoundError:
+        raise PapersError(f"{path}: no such gold file", EXIT_USAGE) from None
+    except OSError as exc:
+        raise PapersError(f"{path}: cannot read it: {exc.strerror}", EXIT_USAGE) from None
+    except UnicodeDecodeError:
+        raise PapersError(f"{path} is not a JSON gold file: not UTF-8 text", EXIT_USAGE) from None
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise PapersError(f"{path} is not a JSON gold file: {exc}", EXIT_USAGE) from None
+    try:
+        return gold_kind(data), data
+    except GoldError as exc:
+        raise PapersError(f"{path}: {exc}", EXIT_USAGE) from None
+
+
+def _eval_structure(store, gold: dict, group: str, kind: str, by_file: bool, fmt: str) -> None:
+    from .search.evaluate import evaluate
     from .search.export import export_store
 
-    store.check_readable()
-    try:
-        gold_data = json.loads(Path(gold).read_text())
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise PapersError(f"{gold} is not a JSON gold file: {exc}", EXIT_USAGE) from None
-    from .search.relevance import is_question_set
-
-    if is_question_set(gold_data):
-        return _eval_questions(store, gold_data, fmt)
-    if _is_entity_gold(gold_data):
-        return _eval_entities(store, gold_data, fmt)
-    export = export_store(store)
-    scores = score(export, gold_data)
-    rows = [{"category": name, **values} for name, values in scores.items()]
-    _listing(rows, fmt, ["category", "precision", "recall", "f1", "tp", "fp", "fn"])
-    skipped = unscored_image_only(export, gold_data)
-    if skipped and fmt == "table":
-        click.echo(f"not scored: {len(skipped)} image-only documents with no text (OCR not yet available)")
-
-
-def _is_entity_gold(data) -> bool:
-    documents = data.get("documents", []) if isinstance(data, dict) else []
-    return bool(documents) and all("PERSON" in d or "ORG" in d for d in documents)
+    result = evaluate(export_store(store), gold, group, ["observations"] if kind == "observations" else None)
+    if fmt == "json":
+        click.echo(json.dumps({"kind": kind, **result.as_dict()}, indent=2))
+        return
+    _listing(result.council_rows(), fmt, ["council", "category", "precision", "recall", "f1", "tp", "fp", "fn"])
+    if by_file:
+        rows = result.file_rows()
+        click.echo("")
+        _listing(rows, fmt, ["file", "mean_f1", *result.categories])
+    if fmt != "table":
+        return
+    if result.not_scored:
+        click.echo(f"not scored: {len(result.not_scored)} image-only/garbled documents (OCR not yet available)")
+    for category, reason in result.skipped.items():
+        click.echo(f"not scored: {category} ({reason})")
 
 
 def _eval_entities(store, gold: dict, fmt: str) -> None:

@@ -1,95 +1,52 @@
-"""Score an export against a gold file of the same shape (corpus/gold.json).
+"""Score an export against structure gold (extract/export.py's schema), per council and over councils.
 
-Pure functions. Each category has a scorer that compares one gold document
-with its predicted counterpart and returns (tp, fp, fn); register_scorer adds
-more (e.g. observations). Text is matched leniently (case, whitespace and
-punctuation folded, then a fuzzy ratio of at least 0.9); numbers, pages and
-dates must be equal.
+Pure functions. A category is scored in a gold document only when the document
+states it: a field (even null: then anything found is a false positive) or a list
+(even empty: then every record found is a false positive). Documents the gold flags
+image_only or garbled_text are left out until OCR lands. A record list that the
+export never carries (actions, before the extraction reads them) is skipped with a note.
 """
 from __future__ import annotations
 
-from .metrics import metrics
-
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from rapidfuzz import fuzz
-
+from ..extract.export import DOCUMENT_FIELDS
 from .evaluate_observations import observation_counts
+from .matching import Counts, Rule, match_records, same_text, same_value
+from .metrics import metrics
 
-Counts = tuple[int, int, int]  # true positives, false positives, false negatives
 Scorer = Callable[[dict, dict], Counts]
-TEXT_RATIO = 90.0
+UNREADABLE = ("image_only", "garbled_text")
 
 
-def normalise(text: str | None) -> str:
-    if not text:
-        return ""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split())
+@dataclass(frozen=True)
+class Category:
+    stated_by: str  # the gold key whose presence puts the category in scope
+    scorer: Scorer
+    is_list: bool = True
 
 
-def same_text(a: str | None, b: str | None) -> bool:
-    na, nb = normalise(a), normalise(b)
-    return na == nb or (bool(na) and bool(nb) and fuzz.ratio(na, nb) >= TEXT_RATIO)
+def _field_scorer(name: str) -> Scorer:
+    same = same_text if name in ("council", "committee") else same_value
+
+    def score(gold: dict, found: dict) -> Counts:
+        expected, got = gold.get(name), found.get(name)
+        if expected is None:
+            return 0, int(got is not None), 0
+        if got is None:
+            return 0, 0, 1
+        return (1, 0, 0) if same(expected, got) else (0, 1, 1)
+
+    return score
 
 
-def same_value(a, b) -> bool:
-    """Numbers, pages and dates: equal after turning '8' and 8, [5, 12] and (5, 12) alike."""
-    if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
-        return a is not None and b is not None and list(a) == list(b)
-    if a is None or b is None:
-        return a is None and b is None
-    return str(a).strip().lower() == str(b).strip().lower()
+def _list_scorer(key: str, rule: Rule) -> Scorer:
+    return lambda gold, found: match_records(gold.get(key) or [], found.get(key) or [], rule)
 
 
-def match_items(gold: list, predicted: list, same: Callable[[object, object], bool]) -> Counts:
-    """One-to-one greedy matching in document order."""
-    unused = list(range(len(predicted)))
-    tp = 0
-    for item in gold:
-        for position, index in enumerate(unused):
-            if same(item, predicted[index]):
-                tp += 1
-                del unused[position]
-                break
-    return tp, len(predicted) - tp, len(gold) - tp
-
-
-def _fields(text_fields: Iterable[str], value_fields: Iterable[str]) -> Callable[[dict, dict], bool]:
-    text_fields, value_fields = tuple(text_fields), tuple(value_fields)
-
-    def same(gold: dict, predicted: dict) -> bool:
-        return all(same_value(gold.get(f), predicted.get(f)) for f in value_fields) and all(
-            same_text(gold.get(f), predicted.get(f)) for f in text_fields
-        )
-
-    return same
-
-
-def list_scorer(key: str, text_fields: Iterable[str], value_fields: Iterable[str]) -> Scorer:
-    same = _fields(text_fields, value_fields)
-    return lambda gold, predicted: match_items(gold.get(key) or [], predicted.get(key) or [], same)
-
-
-def score_meeting(gold: dict, predicted: dict) -> Counts:
-    """kind, committee and meeting_date of a document, each a fact; a null on both sides is no fact."""
-    tp = fp = fn = 0
-    for field in ("kind", "committee", "meeting_date"):
-        g, p = gold.get(field), predicted.get(field)
-        if g is None and p is None:
-            continue
-        if (same_text(g, p) if field == "committee" else same_value(g, p)):
-            tp += 1
-            continue
-        fp += p is not None
-        fn += g is not None
-    return tp, fp, fn
-
-
-def _resolutions(document: dict) -> list[dict]:
+def _decisions(document: dict) -> list[dict]:
     return [
         {"minute": item.get("number"), "text": text}
         for item in document.get("minute_items") or []
@@ -97,60 +54,144 @@ def _resolutions(document: dict) -> list[dict]:
     ]
 
 
-def score_resolutions(gold: dict, predicted: dict) -> Counts:
-    return match_items(_resolutions(gold), _resolutions(predicted), _fields(["text"], ["minute"]))
-
-
-SCORERS: dict[str, Scorer] = {
-    "meeting": score_meeting,
-    "agenda_items": list_scorer("agenda_items", ["title"], ["number", "pages"]),
-    "minute_items": list_scorer("minute_items", ["title"], ["number", "page", "meeting_date"]),
-    "resolutions": score_resolutions,
-    "recommendations": list_scorer("recommendations", ["text"], ["number", "page"]),
-    "requests": list_scorer("requests", ["text"], ["minute", "page"]),
+DECISION = Rule("minute", "text", parts=True)
+CATEGORIES: dict[str, Category] = {
+    **{name: Category(name, _field_scorer(name), is_list=False) for name in DOCUMENT_FIELDS},
+    "agenda_items": Category("agenda_items", _list_scorer("agenda_items", Rule("number", "title"))),
+    "minute_items": Category("minute_items", _list_scorer("minute_items", Rule("number", "title"))),
+    "resolutions": Category("minute_items", lambda g, f: match_records(_decisions(g), _decisions(f), DECISION)),
+    "recommendations": Category("recommendations", _list_scorer("recommendations", Rule("number", "text", parts=True))),
+    "requests": Category("requests", _list_scorer("requests", DECISION)),
+    "actions": Category("actions", _list_scorer("actions", Rule("ref", "text", parts=True))),
+    "observations": Category("observations", observation_counts),
 }
 
 
-def register_scorer(category: str, scorer: Scorer) -> None:
-    SCORERS[category] = scorer
+@dataclass
+class Evaluation:
+    categories: list[str]  # those scored, in CATEGORIES order
+    councils: dict[str, dict[str, dict]]  # council -> category -> metrics
+    macro: dict[str, dict]  # category -> mean precision, recall, f1 over the councils it applies to
+    micro: dict[str, dict]  # category -> metrics over every scored document
+    files: list[dict]  # per file, worst first: file, council, categories, mean_f1
+    not_scored: list[str] = field(default_factory=list)  # gold files with no readable text
+    skipped: dict[str, str] = field(default_factory=dict)  # category -> why it is not scored
+
+    def as_dict(self) -> dict:
+        return {"categories": self.categories, "councils": self.councils, "macro": self.macro, "micro": self.micro, "files": self.files,
+                "not_scored": self.not_scored, "skipped": self.skipped}
+
+    def council_rows(self) -> list[dict]:
+        """Each council's categories, then (with several councils) the macro mean and the micro totals."""
+        rows = [_row(name, c, cell) for name, cells in self.councils.items() for c, cell in cells.items()]
+        if len(self.councils) > 1:
+            rows += [_row(f"macro ({cell['councils']} councils)", c, cell) for c, cell in self.macro.items()]
+            rows += [_row("micro (all documents)", c, cell) for c, cell in self.micro.items()]
+        return rows
+
+    def file_rows(self) -> list[dict]:
+        """One row per file, worst first: its F1 in every category scored there."""
+        return [
+            {"file": base_name(f["file"]), "mean_f1": _two(f["mean_f1"]),
+             **{c: _two(f["categories"][c]["f1"]) if c in f["categories"] else "" for c in self.categories}}
+            for f in self.files
+        ]
 
 
-register_scorer("observations", observation_counts)
+def _two(value: float) -> str:
+    return f"{value:.2f}"
 
 
-def _base_name(path: str) -> str:
+def _row(council: str, category: str, cell: dict) -> dict:
+    return {"council": council, "category": category, **{k: _two(cell[k]) for k in ("precision", "recall", "f1")},
+            **{k: cell.get(k, "") for k in ("tp", "fp", "fn")}}
+
+
+def base_name(path: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).name
 
 
-def unscored_image_only(export: dict, gold: dict) -> list[str]:
-    """Image-only gold documents that the export holds no text for (no OCR yet): left out of scores."""
-    predicted = {_base_name(d["file"]): d for d in export.get("documents", [])}
-    return [
-        d["file"]
-        for d in gold.get("documents", [])
-        if d.get("image_only") and predicted.get(_base_name(d["file"]), {"image_only": True}).get("image_only")
-    ]
-
-
-def paired_documents(export: dict, gold: dict) -> list[tuple[dict, dict]]:
-    """(gold, predicted) per gold document; image-only gold counts only when the export has its text."""
-    predicted = {_base_name(d["file"]): d for d in export.get("documents", [])}
-    skipped = set(unscored_image_only(export, gold))
-    pairs = []
-    for document in gold.get("documents", []):
-        found = predicted.get(_base_name(document["file"]))
-        if document["file"] in skipped:
+def evaluate(export: dict, gold: dict, group: str = "gold", categories: Iterable[str] | None = None) -> Evaluation:
+    """`group` names the council of gold documents that state none (the sample: its folder)."""
+    found_by_name: dict[str, list[dict]] = {}
+    for d in export.get("documents", []):
+        found_by_name.setdefault(base_name(d["file"]), []).append(d)
+    documents = gold.get("documents", [])
+    wanted = list(categories or CATEGORIES)
+    skipped = {c: "the extraction does not produce them yet" for c in wanted
+               if CATEGORIES[c].is_list and _carried(CATEGORIES[c].stated_by, documents)
+               and not _carried(CATEGORIES[c].stated_by, export.get("documents", []))}
+    scored = [c for c in wanted if c not in skipped]
+    files = []
+    for document in documents:
+        if any(document.get(flag) for flag in UNREADABLE):
             continue
-        pairs.append((document, found or {"file": document["file"]}))
-    return pairs
+        found = _counterpart(document["file"], found_by_name.get(base_name(document["file"]), []))
+        counts = {c: CATEGORIES[c].scorer(document, found) for c in scored if CATEGORIES[c].stated_by in document}
+        files.append({"file": document["file"], "council": document.get("council") or group, "counts": counts})
+    councils = _by_council(files, scored)
+    return Evaluation(
+        categories=[c for c in scored if any(c in f["counts"] for f in files)],
+        councils=councils,
+        macro=_macro(councils, scored),
+        micro=_sum_metrics(files, scored),
+        files=_worst_first(files),
+        not_scored=[d["file"] for d in documents if any(d.get(flag) for flag in UNREADABLE)],
+        skipped=skipped,
+    )
 
 
-def score(export: dict, gold: dict, categories: Iterable[str] | None = None) -> dict[str, dict]:
-    """Precision, recall and F1 per category over all matched documents."""
-    pairs = paired_documents(export, gold)
+def _counterpart(gold_file: str, same_name: list[dict]) -> dict:
+    """The exported document of a gold file: by base name, and by its folders when names repeat."""
+    tail = "/" + gold_file.replace("\\", "/").lstrip("/")
+    by_path = [d for d in same_name if any(p.replace("\\", "/").endswith(tail) for p in d.get("paths") or [])]
+    return (by_path or same_name or [{"file": gold_file}])[0]
+
+
+def _carried(key: str, documents: Iterable[dict]) -> bool:
+    return any(key in d for d in documents)
+
+
+def _sum_metrics(files: list[dict], categories: list[str]) -> dict[str, dict]:
     out = {}
-    for category in categories or SCORERS:
-        scorer = SCORERS[category]
-        totals = [scorer(g, p) for g, p in pairs]
-        out[category] = metrics(*(sum(t[i] for t in totals) for i in range(3)))
+    for category in categories:
+        cells = [f["counts"][category] for f in files if category in f["counts"]]
+        if cells:
+            out[category] = metrics(*(sum(cell[i] for cell in cells) for i in range(3)))
     return out
+
+
+def _by_council(files: list[dict], categories: list[str]) -> dict[str, dict[str, dict]]:
+    councils: dict[str, list[dict]] = {}
+    for f in files:
+        councils.setdefault(f["council"], []).append(f)
+    sums = {name: _sum_metrics(members, categories) for name, members in councils.items()}
+    return {name: {c: cell for c, cell in cells.items() if _any(cell)} for name, cells in sums.items()}
+
+
+def _mean(cells: list[dict]) -> dict:
+    return {key: round(sum(c[key] for c in cells) / len(cells), 4) for key in ("precision", "recall", "f1")}
+
+
+def _macro(councils: dict[str, dict[str, dict]], categories: list[str]) -> dict[str, dict]:
+    """A council with nothing to find and nothing found in a category does not vote in its mean."""
+    out = {}
+    for category in categories:
+        cells = [c[category] for c in councils.values() if category in c]
+        if cells:
+            out[category] = {**_mean(cells), "councils": len(cells)}
+    return out
+
+
+def _any(cell: dict) -> bool:
+    return bool(cell["tp"] or cell["fp"] or cell["fn"])
+
+
+def _worst_first(files: list[dict]) -> list[dict]:
+    rows = []
+    for f in files:
+        cells = {c: metrics(*counts) for c, counts in f["counts"].items() if any(counts)}
+        mean = round(sum(m["f1"] for m in cells.values()) / len(cells), 4) if cells else 1.0
+        errors = sum(m["fp"] + m["fn"] for m in cells.values())
+        rows.append({"file": f["file"], "council": f["council"], "mean_f1": mean, "errors": errors, "categories": cells})
+    return sorted(rows, key=lambda r: (r["mean_f1"], -r["errors"], r["file"]))

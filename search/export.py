@@ -1,17 +1,16 @@
-"""`papers export`: every document with its records, in the shape of gold.json.
+"""`papers export`: every document with its records, in the schema of extract/export.py.
 
 Each later record type adds a section function to SECTIONS; the top-level
-shape ({"schema", "documents": [...]}) never changes.
+shape ({"schema", "kind", "documents": [...]}) never changes.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..extract.export import to_export
+from ..extract.export import SCHEMA, to_export
 from ..index.queries import document_observations, stored_structure
 from ..index.store import Store
 
-EXPORT_SCHEMA = 1
 _DOCUMENT_FIELDS = (
     "file", "kind", "committee", "meeting_date", "pages", "pages_without_text",
     "title", "producer", "creation_date", "size",
@@ -34,7 +33,7 @@ def _structure(store: Store, row: dict) -> dict:
     return {key: value for key, value in exported.items() if key not in _FROM_DOCUMENT}
 
 
-_FROM_DOCUMENT = {"file", "kind", "committee", "meeting_date", "pages"}
+_FROM_DOCUMENT = {"file", "kind", "committee", "meeting_date", "pages", "observations"}
 
 
 def _observations(store: Store, row: dict) -> dict:
@@ -51,4 +50,4 @@ def export_store(store: Store) -> dict:
         for section in SECTIONS:
             doc.update(section(store, row))
         documents.append(doc)
-    return {"schema": EXPORT_SCHEMA, "documents": documents}
+    return {"schema": SCHEMA, "kind": "structure", "documents": documents}

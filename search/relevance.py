@@ -16,10 +16,6 @@ from .pages import search_pages
 DEPTH = 10
 
 
-def is_question_set(data) -> bool:
-    return isinstance(data, list) and all(isinstance(q, dict) and "query" in q for q in data)
-
-
 def score_questions(store, questions: list[dict], glossary: Glossary | None) -> dict:
     ranks = [_first_relevant_rank(store, q, glossary) for q in questions]
     answered_5 = sum(1 for r in ranks if r and r <= 5)

@@ -1,6 +1,7 @@
 """Helpers the tests share: where the bundled corpus is, and small real PDFs built here."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,18 @@ CORPUS = REPO / "corpus"
 PACK = CORPUS / "Agenda reports pack 14th-Jun-2017 Corporate Parenting Panel.pdf"
 STRATEGY = CORPUS / "Corporate Parenting Strategy 2017-2019.pdf"
 REPORT = CORPUS / "INFORMATION REPORT - CLA Performance Benchmarking Data 03-Apr-2019.pdf"
+# Every quality floor the tests enforce, read from one data file.
+THRESHOLDS = json.loads((REPO / "tests" / "thresholds.json").read_text())
+
+
+def gold_path(section: str) -> Path:
+    return (REPO / THRESHOLDS[section]["gold"]).resolve()
+
+
+def below(scores: dict[str, dict], floors: dict[str, float], metric: str = "f1") -> dict[str, tuple[float, float]]:
+    """{category: (measured, floor)} for every floor not reached; a category not scored counts as 0."""
+    measured = {category: scores.get(category, {}).get(metric, 0.0) for category in floors}
+    return {c: (measured[c], floor) for c, floor in floors.items() if measured[c] < floor}
 
 
 def write_pdf(path: Path, pages: list[str], *, title: str | None = None, landscape: bool = False,
