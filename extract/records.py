@@ -248,7 +248,7 @@ class BreakdownTable(Keyed):
     Kept out of the series on purpose: its columns are categories, not periods.
     """
 
-    KEY = ("document", "page", "table")
+    KEY = ("document", "page", "table", "title")  # one grid can hold several breakdowns
 
     document: str
     title: str

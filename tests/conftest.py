@@ -23,3 +23,11 @@ def corpus_store(tmp_path_factory) -> Store:
     assert report.ingested == 7 and not report.failed
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_export(corpus_store) -> dict:
+    """`papers export` of the bundled corpus: what every sample-gold test scores."""
+    from panel_papers.search.export import export_store
+
+    return export_store(corpus_store)

@@ -2,29 +2,19 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
 import pytest
 
-from panel_papers.extract.entities import EntityExtractor
-from panel_papers.ingest.reader import open_pdf, read_document_pages
+from panel_papers.index.queries import entities_by_file
 from panel_papers.search.evaluate_entities import document_counts, lenient_name, score_entities
-from support import CORPUS, THRESHOLDS, below, gold_path
+from support import THRESHOLDS, below, gold_path
 
 GOLD = json.loads(gold_path("entities").read_text())
 
 
 @pytest.fixture(scope="module")
-def predicted() -> dict[str, dict[str, set[str]]]:
-    extractor = EntityExtractor()
-    out = {}
-    for document in GOLD["documents"]:
-        pages = read_document_pages(open_pdf(CORPUS / document["file"]))
-        kinds: dict[str, set[str]] = defaultdict(set)
-        for mention in extractor.mentions(pages):
-            kinds[mention.kind].add(mention.name)
-        out[document["file"]] = kinds
-    return out
+def predicted(corpus_store) -> dict[str, dict[str, set[str]]]:
+    return entities_by_file(corpus_store)
 
 
 def test_people_and_organisations_meet_the_threshold(predicted):

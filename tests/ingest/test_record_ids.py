@@ -75,3 +75,17 @@ def test_the_committee_pass_extracts_again_whole(tmp_path):
         assert items > 0
     finally:
         store.close()
+
+
+def test_no_two_records_of_a_document_share_an_id():
+    """A shared id would make the store keep one record and silently drop the other."""
+    from collections import Counter
+
+    from panel_papers.extract.document import records_of
+    from panel_papers.ingest.discover import sha256_of
+    from panel_papers.ingest.parse import parse_file
+
+    for path in sorted(CORPUS.glob("*.pdf")):
+        extraction = parse_file(str(path), sha256_of(str(path)), 0, 0).extraction
+        repeated = [i for i, n in Counter(r.id for r in records_of(extraction)).items() if n > 1]
+        assert not repeated, (path.name, repeated[:3])
