@@ -260,6 +260,12 @@ class Store:
             "where committee is null and pages > pages_without_text"
         )
 
+    def page_texts(self, doc_id: str) -> list[dict]:
+        return self.db.execute_returning_dicts(
+            "select number, text, width, height, has_text_layer from pages where document_id = ? order by number",
+            [doc_id],
+        )
+
     def paths_of(self, doc_id: str) -> list[str]:
         return [row[0] for row in self.db.execute("select path from paths where document_id = ? order by path", [doc_id])]
 

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from ..extract.document import CollectionContext
 from ..extract.indicators import indicators_from
-from ..extract.records import ParsedDocument
+from ..extract.committees import committee_from_collection
+from ..extract.records import PageText, ParsedDocument
 from ..index.store import Store
 from .discover import sha256_of
 from .parse import parse_file
@@ -30,6 +31,9 @@ def reextract_without_committee(store: Store, context: CollectionContext) -> Ite
     if not context.committees:
         return
     for doc in store.documents_without_committee():
+        pages = [PageText(**page) for page in store.page_texts(doc["id"])]
+        if not committee_from_collection(pages, doc["file"], context.committees):
+            continue  # the cheap test on stored text first: most such papers stay as they are
         path = _unchanged_path(store, doc["id"])
         parsed = parse_file(path, doc["id"], *store.size_and_mtime(path), context) if path else None
         if isinstance(parsed, ParsedDocument) and parsed.meta["committee"]:
