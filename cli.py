@@ -322,7 +322,7 @@ def meetings(fmt, store):
     from .index.queries import meetings as list_meetings
 
     store.check_readable()
-    _listing(list_meetings(store), fmt, ["date", "committee", "time", "venue", "agenda_items", "minute_items", "files"])
+    _listing(list_meetings(store), fmt, ["date", "council", "committee", "name", "time", "venue", "agenda_items", "minute_items", "files"])
 
 
 @cli.command()

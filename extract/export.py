@@ -17,11 +17,14 @@ def to_export(structure: Structure) -> dict:
     return {
         "file": structure.file_name,
         "kind": meta.kind,
+        "kind_confidence": meta.kind_confidence,
+        "council": meta.council,
         "committee": meta.committee,
         "meeting_date": meta.meeting_date,
         "pages": structure.page_count,
         "meetings": [
-            {"id": m.id, "committee": m.committee, "date": m.date, "time": m.time, "venue": m.venue}
+            {"id": m.id, "council": m.council, "committee": m.committee, "name": m.name, "date": m.date,
+             "time": m.time, "venue": m.venue}
             for m in structure.meetings
         ],
         "parts": [
@@ -29,7 +32,8 @@ def to_export(structure: Structure) -> dict:
             for p in structure.parts
         ],
         "agenda_items": [
-            {"number": a.number, "title": a.title, "pages": list(a.pages) if a.pages else None, "report_of": a.report_of}
+            {"number": a.number, "title": a.title, "pages": list(a.pages) if a.pages else None, "report_of": a.report_of,
+             "meeting_date": a.meeting_date, "meeting": _meeting_name(meetings.get(a.meeting_id))}
             for a in structure.agenda_items
         ],
         "minute_items": [
@@ -37,6 +41,7 @@ def to_export(structure: Structure) -> dict:
                 "number": m.number,
                 "title": m.title,
                 "meeting_date": m.meeting_date,
+                "meeting": _meeting_name(meetings.get(m.meeting_id)),
                 "page": m.page,
                 "resolutions": resolutions_by_item.get(m.id, []),
             }
@@ -66,3 +71,7 @@ def to_export(structure: Structure) -> dict:
 
 def _recommendation(r) -> dict:
     return {"text": r.text, "source": r.source, "number": r.number, "page": r.page, "kind": r.kind}
+
+
+def _meeting_name(meeting) -> str | None:
+    return meeting.name if meeting else None

@@ -24,11 +24,13 @@ class PageText:
 
 @dataclass
 class DocumentMeta:
-    """First-pass metadata of a whole document. Unknown values stay None."""
+    """Metadata of a whole document, read from the paper. Unknown values stay None."""
 
-    kind: str = "other"
-    committee: str | None = None
-    meeting_date: str | None = None  # ISO date
+    kind: str = "other"  # concluded from the parts and items found, never a precondition for finding them
+    council: str | None = None  # the authority as it names itself: "Kent County Council"
+    committee: str | None = None  # the meeting body without the authority: "Cabinet", "Parish Council"
+    meeting_date: str | None = None  # ISO date, as the paper states it
+    kind_confidence: float | None = None  # 0..1: how clearly the paper showed its kind
 
 
 @dataclass
@@ -60,12 +62,14 @@ class Part:
 
 @dataclass
 class Meeting:
-    id: str  # committee slug + ISO date
+    id: str  # council + committee slug + ISO date (+ the occasion when not an ordinary meeting)
     committee: str | None
     date: str | None  # ISO date
     time: str | None = None  # "19:30"
     venue: str | None = None
     page: int | None = None  # where the meeting is stated
+    council: str | None = None
+    name: str | None = None  # "Annual General Meeting", "Extraordinary Meeting"; None for an ordinary meeting
 
 
 @dataclass
@@ -77,6 +81,7 @@ class AgendaItem:
     report_of: str | None = None
     pages: tuple[int, int] | None = None  # the range the agenda states, as physical pages
     page: int | None = None  # page of the agenda entry
+    meeting_date: str | None = None  # the date of its meeting (one file can hold two meetings' agendas)
 
 
 @dataclass

@@ -6,7 +6,7 @@ import sqlite_utils
 
 from .records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Tables whose rows belong to one document, deleted before their document.
 DOCUMENT_CHILDREN = ["pages", "meeting_documents", *RECORD_TABLES]
@@ -19,6 +19,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
             "id": str,  # SHA-256 of the file's bytes
             "file": str,  # base name of the first path seen
             "kind": str,
+            "kind_confidence": float,
+            "council": str,
             "committee": str,
             "meeting_date": str,
             "pages": int,
@@ -52,7 +54,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db["meetings"].create(
-        {"id": str, "committee": str, "date": str, "time": str, "venue": str},
+        {"id": str, "council": str, "committee": str, "name": str, "date": str, "time": str, "venue": str},
         pk="id",
         if_not_exists=True,
     )

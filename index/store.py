@@ -161,15 +161,26 @@ class Store:
     def replace_structure(self, doc_id: str, structure: Structure) -> None:
         """Store a re-extracted structure (text records only: table observations are kept).
 
-        The document must be re-indexed after, as its committee may have changed.
+        The document must be re-indexed after, as its committee or council may have changed.
         """
         tables = [t for t in RECORD_TABLES if t not in EXTRA_RECORDS]
         with self.db.atomic():
+            self._relink_mentions(doc_id, structure)
             for table in ["meeting_documents", *tables]:
                 self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
             self._drop_unused_meetings()
             self._save_structure(doc_id, structure, tables)
-            self.db["documents"].update(doc_id, {"committee": structure.meta.committee, "indexed": 0})
+            meta = structure.meta
+            self.db["documents"].update(doc_id, {"committee": meta.committee, "council": meta.council, "indexed": 0})
+
+    def _relink_mentions(self, doc_id: str, structure: Structure) -> None:
+        """Mentions are kept, but a new council or committee renames the minute items they point to."""
+        old = self.db.execute(
+            "select id, number, title, page from minute_items where document_id = ?", [doc_id]
+        ).fetchall()
+        new = {(m.number, m.title, m.page): m.id for m in structure.minute_items}
+        renamed = [(new[tuple(key)], doc_id, old_id) for old_id, *key in old if new.get(tuple(key), old_id) != old_id]
+        self.db.conn.executemany("update mentions set item_id = ? where document_id = ? and item_id = ?", renamed)
 
     def _save_structure(self, doc_id: str, structure: Structure, tables=None) -> None:
         for meeting in structure.meetings:
@@ -262,10 +273,15 @@ class Store:
         rows = self.db.execute("select distinct committee from documents where committee is not null order by 1")
         return [row[0] for row in rows]
 
-    def documents_without_committee(self) -> list[dict]:
+    def councils(self) -> list[str]:
+        rows = self.db.execute("select distinct council from documents where council is not null order by 1")
+        return [row[0] for row in rows]
+
+    def documents_to_place(self) -> list[dict]:
+        """Documents with text that name no committee or no council."""
         return self.db.execute_returning_dicts(
-            "select id, file, kind, meeting_date from documents "
-            "where committee is null and pages > pages_without_text"
+            "select id, file, kind, council, committee, meeting_date from documents "
+            "where (committee is null or council is null) and pages > pages_without_text"
         )
 
     def page_texts(self, doc_id: str) -> list[dict]:

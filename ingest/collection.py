@@ -1,8 +1,9 @@
-"""A second look at documents that name no committee, in the light of the others.
+"""A second look at documents that name no committee or council, in the light of the others.
 
-A slide deck or an undated minutes extract often says only "the Panel"; the
-papers stored beside it name the committee. extract.committees decides from
-the text whether one of those names fits; this module only feeds it.
+A slide deck or an undated minutes extract often says only "the Panel"; a
+Cabinet report often never prints its authority's name. The papers stored
+beside them name both. extract.committees and extract.council decide from the
+text whether one of those names fits; this module only feeds them.
 """
 from __future__ import annotations
 
@@ -17,16 +18,18 @@ from ..index.store import Store
 
 
 def place_in_collection(store: Store) -> int:
-    """Give committee-less documents a committee their text supports; returns how many changed."""
-    known = store.committees()
-    if not known:
+    """Give documents the committee and council their text supports; returns how many changed."""
+    committees, councils = store.committees(), store.councils()
+    if not committees and not councils:
         return 0
     changed = 0
-    for doc in store.documents_without_committee():
+    for doc in store.documents_to_place():
         pages = [PageText(**page) for page in store.page_texts(doc["id"])]
-        meta = DocumentMeta(kind=doc["kind"], committee=None, meeting_date=doc["meeting_date"])
-        structure = extract_structure(pages, doc["file"], document_id=doc["id"], known_committees=known, meta=meta)
-        if structure.meta.committee:
+        meta = DocumentMeta(council=doc["council"], committee=doc["committee"], meeting_date=doc["meeting_date"])
+        structure = extract_structure(
+            pages, doc["file"], document_id=doc["id"], meta=meta, known_committees=committees, known_councils=councils
+        )
+        if (structure.meta.committee, structure.meta.council) != (doc["committee"], doc["council"]):
             store.replace_structure(doc["id"], structure)
             changed += 1
     return changed

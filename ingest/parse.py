@@ -9,7 +9,6 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..extract.metadata import document_meta
 from ..extract.minutes import refine_minute_items
 from ..extract.records import PageText, ParsedDocument
 from ..extract.scorecards import IndicatorTables, extract_observations
@@ -86,8 +85,7 @@ def _parse(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument:
     finally:
         pdf.close()
     name = Path(path).name
-    meta = document_meta(pages, name, info.title)
-    structure = extract_structure(pages, name, document_id=sha256, meta=meta)
+    structure = extract_structure(pages, name, document_id=sha256)
     tables = _indicator_tables(path, sha256, pages)
     structure.observations, structure.breakdowns = tables.observations, tables.breakdowns
     structure.mentions = _entities().mentions(pages, _item_spans(structure))
@@ -99,7 +97,7 @@ def _parse(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument:
         mtime_ns=mtime_ns,
         meta={
             "file": name,
-            **asdict(meta),
+            **asdict(structure.meta),
             "pages": info.pages,
             "pages_without_text": sum(not p.has_text_layer for p in pages),
             "title": info.title,

@@ -13,7 +13,7 @@ from ..index.store import Store
 
 EXPORT_SCHEMA = 1
 _DOCUMENT_FIELDS = (
-    "file", "kind", "committee", "meeting_date", "pages", "pages_without_text",
+    "file", "kind", "kind_confidence", "council", "committee", "meeting_date", "pages", "pages_without_text",
     "title", "producer", "creation_date", "size",
 )
 
@@ -34,7 +34,7 @@ def _structure(store: Store, row: dict) -> dict:
     return {key: value for key, value in exported.items() if key not in _FROM_DOCUMENT}
 
 
-_FROM_DOCUMENT = {"file", "kind", "committee", "meeting_date", "pages"}
+_FROM_DOCUMENT = {"file", "kind", "kind_confidence", "council", "committee", "meeting_date", "pages"}
 
 
 def _observations(store: Store, row: dict) -> dict:
