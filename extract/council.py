@@ -35,12 +35,12 @@ _MONTHS_DAYS = (
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday"
 ).split()
-# "Kent County Council", "Souldern Parish Council", "Royal Sutton Coldfield Town Council", "Harrow Council"
 # "Council Chamber", "Council Offices": a building or a tax, not an authority.
 _NOT_NAME_END = r"(?![ \t]+(?:Chambers?|Offices?|Tax|House|Hall|Buildings?|Rooms?|Depot|Centre|Procedures?|Standing))"
+# "Kent County Council", "Souldern Parish Council", "Royal Sutton Coldfield Town Council", "Harrow Council"
 NAMED_COUNCIL = re.compile(rf"\b(?P<name>(?:Royal[ \t]+)?{_PLACE_RUN}(?:[ \t]+(?:{_TYPES}))?[ \t]+Council)\b{_NOT_NAME_END}")
 # "Township of Nipissing", "London Borough of Harrow", "City of York Council"
-COUNCIL_OF = re.compile(rf"\b(?P<name>(?:{_TYPES}|Council)[ \t]+of[ \t]+(?:the[ \t]+)?{_PLACE_RUN})")
+COUNCIL_OF = re.compile(rf"\b(?P<name>(?:{_TYPES}|Council)[ \t]+of[ \t]+(?:the[ \t]+)?{_PLACE_RUN}(?:[ \t]+Council\b{_NOT_NAME_END})?)")
 LABELLED = re.compile(r"^(?:Name\s+of\s+(?:smaller\s+)?(?:relevant\s+)?(?:authority|council|body)|Authority|Council)\s*:\s*(.+)$", re.I)
 _HEAD_LINES = 8
 
@@ -108,6 +108,18 @@ def _line_councils(lines: list[str]) -> list[str]:
     return singles + joined
 
 
+_SENTENCE_WORD = re.compile(r"[a-z][a-z'’,.;:()\-]*")
+_MEETING_OF = re.compile(r"\b(?:meeting|minutes|proceedings)\s+of\s+(?:the\s+)?[A-Z]", re.I)
+
+
+def _talks_about(line: str) -> bool:
+    """A sentence near the top ("The Chairman advised that X Council is responsible ...") names
+    a body it talks about; a statement of the meeting ("A Meeting of X Council will be held") is kept."""
+    words = line.split()
+    lower = sum(bool(_SENTENCE_WORD.fullmatch(w)) for w in words)
+    return len(words) >= 8 and lower >= len(words) / 2 and not _MEETING_OF.search(line)
+
+
 def _edge_lines(page: PageText) -> list[str]:
     lines = page_content(page)
     return lines[:2] + lines[-2:]
@@ -118,7 +130,7 @@ def council_name(pages: Sequence[PageText]) -> str | None:
     text_pages = [p for p in pages if p.text.strip()]
     if not text_pages:
         return None
-    head = page_content(text_pages[0])[:_HEAD_LINES]
+    head = [line for line in page_content(text_pages[0])[:_HEAD_LINES] if not _talks_about(line)]
     labelled = [m.group(1) for m in map(LABELLED.match, page_content(text_pages[0])) if m]
     candidates = _line_councils(labelled) + _line_councils(head)
     if not candidates:
@@ -130,12 +142,12 @@ def council_name(pages: Sequence[PageText]) -> str | None:
     return _spelled_as_printed(candidates[0], text_pages) if candidates else None
 
 
-_SIGNED = re.compile(r"^(?:Chair(?:man)?|Clerk|Mayor|Proper\s+Officer)\s*(?:of|,)\s*(?:the\s+)?(.+)$", re.I)
+_SIGNED = re.compile(r"\b(?:Chair(?:man)?|Clerk|Mayor|Proper\s+Officer)\s*(?:of|,)\s*(?:the\s+)?(.+)$", re.I)
 
 
 def _signed_for(pages: Sequence[PageText]) -> list[str]:
     """'Chair, Souldern Parish Council' under the signature of minutes."""
-    lines = [m.group(1) for p in pages for m in map(_SIGNED.match, page_content(p)[-12:]) if m]
+    lines = [m.group(1) for p in pages for m in map(_SIGNED.search, page_content(p)[-12:]) if m]
     return _line_councils(lines)
 
 

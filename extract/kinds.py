@@ -19,7 +19,10 @@ from .records import PageText
 
 _HEAD = 20
 # A short heading line that says "agenda": "AGENDA", "*** AGENDA ***", "Agenda & Summons to Councillors".
-AGENDA_HEADING = re.compile(r"^\W*(?:(?:summons|notice)\s+(?:and|&)\s+)?agenda\b(?!\s+(?:item|no\b|ref))", re.I)
+# Capitalised: "agenda, in accordance with ..." is a wrapped sentence, not a heading.
+AGENDA_HEADING = re.compile(
+    r"^\W*(?:(?:[Ss]ummons|SUMMONS|[Nn]otice|NOTICE)\s+(?:and|AND|&)\s+)?(?:AGENDA|Agenda)\b(?!\s+(?:[Ii]tem|ITEM|[Nn]o\b|[Rr]ef))"
+)
 # A front sheet headed "SUMMONS" or "PUBLIC NOTICE" may print the word agenda lower down, or nowhere.
 NOTICE_HEADING = re.compile(r"^\W*(?:summons|public\s+notice|notice\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting)\b", re.I)
 AGENDA_TENSE = re.compile(

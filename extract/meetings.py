@@ -143,12 +143,14 @@ MEETING_STATEMENT = re.compile(
     re.I,
 )
 _OPENS_WITHIN = 5
-_HEAD_ROOM = 15
+_HEAD_ROOM = 6
 
 
 def _opens_meeting(lines: list[Line], index: int) -> bool:
     """A statement of a meeting followed at once by its agenda or its attendance."""
-    if not MEETING_STATEMENT.search(lines[index].text):
+    text = lines[index].text
+    # "7 To receive the minutes of the last meeting held on ..." is an item, not a meeting's opening.
+    if text[:1].isdigit() or not MEETING_STATEMENT.search(text):
         return False
     after = lines[index + 1 : index + 1 + _OPENS_WITHIN]
     return any(AGENDA_HEADING.match(l.text) or MINUTES_TENSE.match(l.text) for l in after)
