@@ -101,8 +101,8 @@ def _without_authority(name: str, council: str | None) -> str:
 def _as_body(raw: str, council: str | None) -> str | None:
     """A candidate phrase as a committee name, or None when it names no body."""
     name = _clean(raw)
-    if re.match(r"^(?:the\s+)?(?:above|said|full|whole|town|parish)?\s*Council$", name, re.I) and council:
-        return body_of(council) if not re.match(r"^(?:Town|Parish)", name, re.I) else name
+    if re.match(r"^(?:above|said|above-named)\s+Council$", name, re.I):
+        return body_of(council)  # "a meeting of the above Council": the authority the heading names
     if _BARE_BODY.match(name):
         return title_case(re.sub(r"^the\s+", "", name, flags=re.I))
     named = [_clean(m.group(1)) for m in COMMITTEE_NAME.finditer(title_case(name))]
@@ -131,17 +131,21 @@ def _before_date(text: str) -> str:
 
 
 def _heading_body(lines: Sequence[str], council: str | None) -> Committee | None:
-    """A heading line that is a body's name: 'CABINET', 'CORPORATE PARENTING PANEL– 29 October 2024'."""
+    """A heading line that is a body's name: 'CABINET', 'CORPORATE PARENTING PANEL– 29 October 2024'.
+
+    A committee's own heading wins over the authority's letterhead above it.
+    """
+    letterhead = None
     for line in lines:
         text = _before_date(re.split(r"\s[|]\s|[–—]\s*\d", line)[0]).strip(" –-")
         name = _as_body(text, council) if 0 < len(text.split()) <= 9 else None
         if not name:
             continue
         if council and _clean(text).lower() == council.lower():
-            return Committee(name, "authority")
-        if _clean(text).lower() == name.lower():
+            letterhead = letterhead or Committee(name, "authority")
+        elif _clean(text).lower() == name.lower():
             return Committee(name, "stated")
-    return None
+    return letterhead
 
 
 def committee_name(pages: Sequence[PageText], council: str | None = None) -> Committee | None:

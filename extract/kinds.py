@@ -23,6 +23,9 @@ _HEAD = 20
 AGENDA_HEADING = re.compile(
     r"^\W*(?:(?:[Ss]ummons|SUMMONS|[Nn]otice|NOTICE)\s+(?:and|AND|&)\s+)?(?:AGENDA|Agenda)\b(?!\s+(?:[Ii]tem|ITEM|[Nn]o\b|[Rr]ef))"
 )
+# "REGULAR MEETING AGENDA", "Council Agenda": a short heading that ends in the word.
+AGENDA_TITLE = re.compile(r"^[A-Z][\w&,' -]{0,60}\b(?:AGENDA|Agenda)\W*$")
+_ABOUT_AGENDA = re.compile(r"\b(?:the|on|of|to|this)\s+agenda\b", re.I)
 # A front sheet headed "SUMMONS" or "PUBLIC NOTICE" may print the word agenda lower down, or nowhere.
 NOTICE_HEADING = re.compile(r"^\W*(?:summons|public\s+notice|notice\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting)\b", re.I)
 AGENDA_TENSE = re.compile(
@@ -57,9 +60,17 @@ def _heading_like(line: str) -> bool:
     return len(line.split()) <= _MAX_HEADING_WORDS
 
 
+def _agenda_heading(line: str) -> bool:
+    if not _heading_like(line):
+        return False
+    if AGENDA_HEADING.match(line) or NOTICE_HEADING.match(line):
+        return True
+    return bool(AGENDA_TITLE.match(line)) and len(line.split()) <= 8 and not _ABOUT_AGENDA.search(line)
+
+
 def agenda_score(head: Sequence[str]) -> float:
     """How strongly the opening lines read as an agenda: a heading says so, the tense is the future."""
-    heading = any((AGENDA_HEADING.match(line) or NOTICE_HEADING.match(line)) and _heading_like(line) for line in head)
+    heading = any(_agenda_heading(line) for line in head)
     tense = sum(bool(AGENDA_TENSE.search(line)) for line in head)
     return 2.0 * heading + min(tense, 2) * 0.75
 
@@ -95,7 +106,7 @@ def opening_kind(head: Sequence[str]) -> str | None:
 def _first_heading(head: Sequence[str]) -> str | None:
     """A tie: the heading printed first decides ("MINUTES ... items on the agenda")."""
     for line in head:
-        if (AGENDA_HEADING.match(line) or NOTICE_HEADING.match(line)) and _heading_like(line):
+        if _agenda_heading(line):
             return "agenda"
         if _minutes_heading(line):
             return "minutes"

@@ -121,3 +121,38 @@ def test_kind_is_a_conclusion_with_a_confidence():
             PageText(2, "Agenda Item 2\nPages 2 to 2\nMINUTES\nPlanning Committee\nPresent: Cllr A", 595, 842)]
     meta = extract_structure(pack, "p.pdf").meta
     assert meta.kind == "agenda_pack" and meta.kind_confidence >= 0.9
+
+
+US_CITY_AGENDA = """CITY OF SPRINGDALE
+CITY COUNCIL
+REGULAR MEETING AGENDA
+Tuesday, March 4, 2025 6:00 PM
+1. Call to Order
+2. Roll Call
+3. Approval of the Minutes of February 18, 2025
+4. Public Comment
+5. Adjournment
+"""
+
+SCOTTISH_MINUTES = """THE CITY OF GLENMOOR COUNCIL
+Minutes
+Planning Committee
+10.00am, Wednesday 5 March 2025
+Present: Councillor Gordon (Convener), Councillors Hyslop and Munro.
+1. Deputations
+There were no deputations.
+2. Minutes
+Decision: To approve the minutes of 5 February 2025.
+"""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (US_CITY_AGENDA, ("agenda", "City of Springdale", "City Council", "2025-03-04")),
+        (SCOTTISH_MINUTES, ("minutes", "City of Glenmoor Council", "Planning Committee", "2025-03-05")),
+    ],
+)
+def test_other_conventions(text, expected):
+    meta = extract_structure([PageText(1, text, 612, 792)], "x.pdf").meta
+    assert (meta.kind, meta.council, meta.committee, meta.meeting_date) == expected
