@@ -45,14 +45,19 @@ LABELLED = re.compile(r"^(?:Name\s+of\s+(?:smaller\s+)?(?:relevant\s+)?(?:author
 _HEAD_LINES = 8
 
 
+_JOINING = {"of", "the", "and", "upon", "on", "in", "under", "le", "by", "cum", "super", "sub", "en", "sur", "de", "next"}
+
+
+def _title_word(word: str) -> str:
+    """'BURTON-CUM-WALDEN' -> 'Burton-cum-Walden', 'STOKE-ON-TRENT' -> 'Stoke-on-Trent'."""
+    parts = word.lower().split("-")
+    return "-".join(p if i and p in _JOINING else p[:1].upper() + p[1:] for i, p in enumerate(parts))
+
+
 def _title_case(line: str) -> str:
     if not (line.isupper() and any(c.isalpha() for c in line)):
         return line
-    words = []
-    for i, word in enumerate(line.split()):
-        lower = word.lower()
-        words.append(lower if i and lower in ("of", "the", "and", "upon", "on", "in", "under", "le", "by") else word.title())
-    return " ".join(words)
+    return " ".join(w.lower() if i and w.lower() in _JOINING else _title_word(w) for i, w in enumerate(line.split()))
 
 
 def _place_words(name: str) -> list[str]:

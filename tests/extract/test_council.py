@@ -18,7 +18,7 @@ def pages(*texts: str) -> list[PageText]:
         ("The Corporation of the Township of Nipissing\n45 Beatty Street\n*** AGENDA ***", "Township of Nipissing"),
         ("MINUTES\nTOWNSHIP OF NIPISSING\nTuesday, March 4, 2025", "Township of Nipissing"),
         ("Ashby Parish Council – Annual Meeting of the Parish Council\n20th May 2025 at 7.30pm", "Ashby Parish Council"),
-        ("STOKE-ON-TRENT CITY COUNCIL\nNotice of Meeting", "Stoke-On-Trent City Council"),
+        ("STOKE-ON-TRENT CITY COUNCIL\nNotice of Meeting", "Stoke-on-Trent City Council"),
         ("Explanation of variances\nName of smaller authority: Little Ashby Parish Council\n2023/24 2024/25", "Little Ashby Parish Council"),
         ("The City of Edinburgh Council\nPlanning Committee\n10.00am, Wednesday 5 March 2025", "City of Edinburgh Council"),
         ("Improving Wellbeing ~ Northshire County\nCouncil Priorities\nDRAFT", None),  # a title, not a letterhead
