@@ -307,11 +307,12 @@ def _listing(rows: list[dict], fmt: str, columns: list[str]) -> None:
 @output_options
 @home_option
 def meetings(fmt, store):
-    """Meetings found in the papers: date, committee, time, venue, item counts.
+    """Meetings found in the papers: date, council, committee, time, venue, item counts.
 
     A pack for one meeting that encloses the minutes of an earlier one yields
-    both meetings. Meetings are identified by committee and date, so papers
-    published again update a meeting rather than duplicate it.
+    both meetings, and a file holding an annual and an ordinary meeting yields
+    two. Meetings are identified by council, committee, date and occasion, so
+    papers published again update a meeting rather than duplicate it.
 
     \b
     Examples:
@@ -321,7 +322,7 @@ def meetings(fmt, store):
     from .index.queries import meetings as list_meetings
 
     store.check_readable()
-    _listing(list_meetings(store), fmt, ["date", "committee", "time", "venue", "agenda_items", "minute_items", "files"])
+    _listing(list_meetings(store), fmt, ["date", "council", "committee", "name", "time", "venue", "agenda_items", "minute_items", "files"])
 
 
 @cli.command()

@@ -41,12 +41,13 @@ class PageText:
 
 @dataclass
 class DocumentMeta:
-    """First-pass metadata of a whole document. Unknown values stay None."""
+    """Metadata of a whole document, read from the paper. Unknown values stay None."""
 
-    kind: str = "other"
-    committee: str | None = None
-    council: str | None = None
-    meeting_date: str | None = None  # ISO date
+    kind: str = "other"  # concluded from the parts and items found, never a precondition for finding them
+    council: str | None = None  # the authority as it names itself: "Kent County Council"
+    committee: str | None = None  # the meeting body without the authority: "Cabinet", "Parish Council"
+    meeting_date: str | None = None  # ISO date, as the paper states it
+    kind_confidence: float | None = None  # 0..1: how clearly the paper showed its kind
 
 
 @dataclass
@@ -81,14 +82,16 @@ class Part(Keyed):
 
 @dataclass
 class Meeting(Keyed):
-    # An undated meeting is known only within the document that states it.
-    KEY = ("council", "committee", "date", "undated_in")
+    # An undated meeting is known only within the document that states it; an occasion
+    # (an annual meeting the same evening as an ordinary one) is a meeting of its own.
+    KEY = ("council", "committee", "date", "name", "undated_in")
     committee: str | None
     date: str | None  # ISO date
     time: str | None = None  # "19:30"
     venue: str | None = None
     page: int | None = None  # where the meeting is stated
     council: str | None = None
+    name: str | None = None  # "Annual General Meeting", "Extraordinary Meeting"; None for an ordinary meeting
     undated_in: str | None = None  # the document id, for a meeting stated without a date
 
 
@@ -101,6 +104,7 @@ class AgendaItem(Keyed):
     report_of: str | None = None
     pages: tuple[int, int] | None = None  # the range the agenda states, as physical pages
     page: int | None = None  # page of the agenda entry
+    meeting_date: str | None = None  # the date of its meeting (one file can hold two meetings' agendas)
     document: str = ""  # the content hash of the document stating it
 
 

@@ -254,10 +254,15 @@ class Store:
         rows = self.db.execute("select distinct committee from documents where committee is not null order by 1")
         return [row[0] for row in rows]
 
-    def documents_without_committee(self) -> list[dict]:
+    def councils(self) -> list[str]:
+        rows = self.db.execute("select distinct council from documents where council is not null order by 1")
+        return [row[0] for row in rows]
+
+    def documents_to_place(self) -> list[dict]:
+        """Documents with text that name no committee or no council."""
         return self.db.execute_returning_dicts(
-            "select id, file, kind, meeting_date from documents "
-            "where committee is null and pages > pages_without_text"
+            "select id, file, kind, council, committee, meeting_date from documents "
+            "where (committee is null or council is null) and pages > pages_without_text"
         )
 
     def page_texts(self, doc_id: str) -> list[dict]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..extract.records import ParsedDocument
 from ..index.lock import writer_lock
 from ..index.store import Store
-from .collection import reextract_without_committee, refresh_indicators
+from .collection import reextract_to_place, refresh_indicators
 from .discover import Candidate, discover, sha256_of
 from ..extract.document import CollectionContext
 from .parse import Failure, parse_file, spacy_model
@@ -72,7 +72,9 @@ def ingest(
         report.rebuilt_from = len(rebuild)
         report.recovered = store.recover()
         queue, aliases = _plan(store, [*paths, *rebuild], report, progress)
-        context = CollectionContext(committees=tuple(store.committees()), spacy_model=spacy_model(model))
+        context = CollectionContext(
+            committees=tuple(store.committees()), councils=tuple(store.councils()), spacy_model=spacy_model(model)
+        )
         try:
             _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress, context)
             if report.ingested:
@@ -119,11 +121,11 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
 
 
 def _place_in_collection(store: Store, context: CollectionContext) -> None:
-    """Documents that name no committee, extracted again now that the batch's committees are known."""
-    context = replace(context, committees=tuple(store.committees()))
+    """Papers that name no committee or council, extracted again now that the batch's names are known."""
+    context = replace(context, committees=tuple(store.committees()), councils=tuple(store.councils()))
     batch = _IndexBatch(store)
     try:
-        for parsed in reextract_without_committee(store, context):
+        for parsed in reextract_to_place(store, context):
             batch.add(parsed)
         batch.commit()
     except BaseException:
