@@ -120,8 +120,11 @@ class Resolution:
     part: str | None  # "1", "a", ... for multi-part resolutions
     text: str
     parent_text: str  # the whole decision text the part came from
-    verb: str  # RESOLVED, AGREED, DECISION, ...
+    verb: str  # RESOLVED, AGREED, DECISION, MOVED (a motion), ...
     page: int
+    mover: str | None = None  # motions ("Moved by X, Seconded by Y ... Carried")
+    seconder: str | None = None
+    result: str | None = None  # "Carried", "Carried unanimously"
 
 
 @dataclass

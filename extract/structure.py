@@ -8,7 +8,7 @@ from dataclasses import replace
 from .agenda import agenda_entries
 from .attendance import apologies, declarations, header_attendance
 from .committees import committee_from_collection
-from .decisions import full_width, resolutions
+from .decisions import full_width, register, resolutions
 from .glossary import defined_terms
 from .ids import slug
 from .meetings import heading_meeting, meeting_id, start_time
@@ -120,7 +120,7 @@ def _minutes(structure: Structure, lines: list[Line], doc_id: str) -> None:
     structure.attendance.extend(header_attendance(header, meeting.id))
     structure.attendance.extend(apologies(lines, meeting.id))
     structure.declarations.extend(declarations(lines, meeting.id))
-    width = full_width(lines)
+    width, style = full_width(lines), register(lines)
     for block in blocks:
         item_id = f"{meeting.id}:minute:{block.number or slug(block.title)[:60]}"
         body = block.body
@@ -136,7 +136,7 @@ def _minutes(structure: Structure, lines: list[Line], doc_id: str) -> None:
                 last_page=body[-1].page if body else block.heading_page,
             )
         )
-        structure.resolutions.extend(resolutions(body, item_id, block.number, width))
+        structure.resolutions.extend(resolutions(body, item_id, block.number, width, style))
         structure.requests.extend(requests(body, item_id, block.number))
 
 

@@ -6,7 +6,7 @@ import sqlite_utils
 
 from .records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Tables whose rows belong to one document, deleted before their document.
 DOCUMENT_CHILDREN = ["pages", "meeting_documents", *RECORD_TABLES]
