@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .pagelines import Line, Passage, sentences
+from .pagelines import Line
 from .records import Resolution
+from .statements import LABEL, RUN_IN_HEADING, paragraphs, statements
 
 _WHO = r"(?:they|we|Councillors|Cllrs|Members|Council|Committee|councillors|members|(?:the|The)\s+(?:PC|Council|Committee|Panel|Board|meeting))"
 AGREEMENT = re.compile(
@@ -31,17 +32,13 @@ OUTCOME = re.compile(
 _PREVIOUSLY = re.compile(r"\b(?:previously|already|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:approved|adopted)", re.I)
 PROPOSED = re.compile(r"\b[Pp]roposed\s+by\b.{0,80}\b[Ss]econded\s+by\b")
 NOMINATED = re.compile(r"\b(?:nominated|proposed)\s+and\s+\S+(?:\s+\S+)?\s+seconded\s+that\s+(?P<what>.+)$")
-# "2647. Approval of minutes:" before the outcome on the same line.
-RUN_IN_HEADING = re.compile(r"^\(?\d[\d./]*\)?\.?\s+(?:[^:.]{2,90}?(?::-?|\s[-–])\s+(?=\S))?")
-_LABEL = re.compile(r"^(?:\((?:\d{1,2}|[a-z])\)|[a-z][.)]):?\s+")
-_NUMBERED = re.compile(r"^\d[\d./]*\.?\s+\S")
 _APPLICATION = re.compile(r"(?:^|\s)(?=\d{2}/\d{4,5}/\S+\s)")
 
 
 def outcomes(body: list[Line], minute_id: str, minute_number: str | None, width: float = 80) -> list[Resolution]:
     from .decisions import records
 
-    units = _units(body)
+    units = _units(body, width)
     labelled = [text for text, _, is_part in units if is_part]
     elections = sum(bool(PROPOSED.search(text)) for text in labelled)
     out: list[Resolution] = []
@@ -56,26 +53,16 @@ def outcomes(body: list[Line], minute_id: str, minute_number: str | None, width:
     return out
 
 
-def _units(body: list[Line]) -> list[tuple[str, int, bool]]:
-    """Sentences; a line opening with a number or a part label starts a new group.
-
-    A labelled part ('(2) Finance - Cllr A. Proposed by ...') is one unit; a
-    numbered line loses its run-in heading ('2647. Approval of minutes:').
-    """
-    groups: list[list[Line]] = []
-    for line in body:
-        if _LABEL.match(line.text) or _NUMBERED.match(line.text) or not groups:
-            groups.append([])
-        groups[-1].append(line)
+def _units(body: list[Line], width: float) -> list[tuple[str, int, bool]]:
+    """Statements; a labelled part ('(2) Finance - Cllr A. Proposed by ...') is one unit."""
     out = []
-    for group in groups:
-        label = _LABEL.match(group[0].text)
+    for group in paragraphs(body, width):
+        label = LABEL.match(group[0].text)
         if label and len(group) < 6:
             text = " ".join([group[0].text[label.end() :]] + [l.text for l in group[1:]])
             out.append((" ".join(text.split()), group[0].page, True))
-            continue
-        first = Line(group[0].page, RUN_IN_HEADING.sub("", group[0].text, count=1))
-        out.extend((sentence, page, False) for sentence, page in sentences(Passage.of([first] + group[1:])))
+        else:
+            out.extend((text, page, False) for text, page in statements(group, width))
     return out
 
 
