@@ -32,7 +32,7 @@ _PROSE_VERB = r"[Rr]esolved|[Rr]esolves|[Aa]greed|[Aa]grees|[Dd]ecided"
 # finished sentence, "FURTHER", "It was", or the deciding body.
 _BEFORE = rf"(?:^|(?<=[.;:]\s)|(?<=^\d\.\s)|(?<=^\d\d\.\s)|(?<=^\d\)\s)|(?<=^\d\d\)\s)|(?<=^\(\d\)\s)|(?<=^\(\d\d\)\s)|(?<=^[a-z][.)]\s))"
 _OPENING = rf"(?P<opening>(?:FURTHER\s+|ALSO\s+|BE\s+IT\s+|It\s+was\s+|IT\s+WAS\s+|(?P<body>{_BODY}){_ADVERB}\s+)?)"
-_CONNECTOR = r"\s*(?:\((?:unanimously|by\s+[^)]{1,40}|nem\.?\s*con\.?)\)\s*)?(?P<connector>[:–—\-]+|(?=\s+(?:that|That|THAT|to|To|TO)\b)|$)"
+_CONNECTOR = r"\s*(?:\((?:unanimously|by\s+[^)]{1,40}|nem\.?\s*con\.?)\)\s*)?(?P<connector>[:–—\-]+|(?=\s+(?:that|That|THAT|to|To|TO)\b)|(?<=resolves)(?=\s)|(?<=RESOLVES)(?=\s)|$)"
 FORMAL_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_CAPITAL_VERB}){_CONNECTOR}")
 PROSE_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_PROSE_VERB}){_CONNECTOR}")
 # Kept for extract/requests.py: a request worded as a decision is read after the verb.

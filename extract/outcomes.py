@@ -13,7 +13,7 @@ import re
 
 from .pagelines import Line
 from .records import Resolution
-from .statements import LABEL, RUN_IN_HEADING, paragraphs, statements
+from .statements import CLOSING, LABEL, RUN_IN_HEADING, paragraphs, statements
 
 _WHO = r"(?:they|we|Councillors|Cllrs|Members|Council|Committee|councillors|members|(?:the|The)\s+(?:PC|Council|Committee|Panel|Board|meeting))"
 AGREEMENT = re.compile(
@@ -24,7 +24,7 @@ _EMPTY_OBJECT = re.compile(r"^(?:this|that|it|the|this\s+proposal|the\s+proposal
 # Outcomes stated without a subject.
 OUTCOME = re.compile(
     r"(?:^(?:Approved|Confirmed|Agreed|Adopted|Accepted)\b|[-–]\s*(?:all\s+)?approved\.?$|^approved\.?$"
-    r"|\b(?:was|were)\s+(?:\w+\s+)?(?:approved|adopted|accepted)(?!\s+(?:at|by|on|in|previously|last)\b)"
+    r"|\b(?:was|were)\s+(?:\w+\s+(?:and\s+)?)?(?:approved|adopted|accepted|signed)(?!\s+(?:at|by|on|in|previously|last)\b)"
     r"|\bagreed\s+as\s+a\s+(?:true|correct)\s+record"
     r"|^(?:No\s+objections?|NO\s+OBJECTIONS?|Approval\s+recommended|Refusal\s+recommended)\b"
     r"|\bNO\s+OBJECTIONS?\s*$)"
@@ -32,13 +32,19 @@ OUTCOME = re.compile(
 _PREVIOUSLY = re.compile(r"\b(?:previously|already|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:approved|adopted)", re.I)
 PROPOSED = re.compile(r"\b[Pp]roposed\s+by\b.{0,80}\b[Ss]econded\s+by\b")
 NOMINATED = re.compile(r"\b(?:nominated|proposed)\s+and\s+\S+(?:\s+\S+)?\s+seconded\s+that\s+(?P<what>.+)$")
-_APPLICATION = re.compile(r"(?:^|\s)(?=\d{2}/\d{4,5}/\S+\s)")
+# "... for payment proposed JH seconded HD": who moved it is not part of the decision.
+_TRAILING_MOVERS = re.compile(r"[\s:,]+proposed\s+(?:by\s+)?\S+(?:\s+\S+)?,?\s+seconded\s+(?:by\s+)?\S+(?:\s+\S+)?\s*:?$")
+# A planning table row: the application reference, its site and proposal, the council's response in capitals.
+APPLICATION = re.compile(r"^\s*(?:[A-Z]{1,3}/)?\d{2,4}/\d{3,5}(?:/[A-Z0-9_]+)?\b")
+TABLE_RESPONSE = re.compile(r"\b(?:NO\s+OBJECTIONS?|OBJECTIONS?|SUPPORT(?:ED)?|NO\s+COMMENTS?)\s*$")
+_ROW_LINES = 20
 
 
 def outcomes(body: list[Line], minute_id: str, minute_number: str | None, width: float = 80) -> list[Resolution]:
     from .decisions import records
 
-    units = _units(body, width)
+    rows, rest = _application_rows(body)
+    units = _units(rest, width)
     labelled = [text for text, _, is_part in units if is_part]
     elections = sum(bool(PROPOSED.search(text)) for text in labelled)
     out: list[Resolution] = []
@@ -50,7 +56,39 @@ def outcomes(body: list[Line], minute_id: str, minute_number: str | None, width:
             decision = _decision(text, following)
         if decision:
             out.extend(records(decision, "AGREED", page, minute_id, minute_number))
+    out.extend(r for text, page in rows for r in records(text, "AGREED", page, minute_id, minute_number))
     return out
+
+
+def _application_rows(body: list[Line]) -> tuple[list[tuple[str, int]], list[Line]]:
+    """Planning rows answered in a response column, and the lines that are not such rows."""
+    rows, rest, index = [], [], 0
+    while index < len(body):
+        end = _row_end(body, index) if APPLICATION.match(body[index].text) else None
+        if end is None:
+            rest.append(body[index])
+            index += 1
+            continue
+        rows.append((" ".join(" ".join(l.text for l in body[index : end + 1]).split()), body[index].page))
+        index = end + 1
+    return rows, rest
+
+
+def _row_end(body: list[Line], start: int) -> int | None:
+    """The line holding the row's response; None when another row or paragraph comes first.
+
+    A response split over two lines ("... NO" / "OBJECTION") is joined.
+    """
+    for index in range(start, min(start + _ROW_LINES, len(body))):
+        text = body[index].text.rstrip()
+        joined = text + (" " + body[index + 1].text.strip() if index + 1 < len(body) else "")
+        if TABLE_RESPONSE.search(text):
+            return index
+        if index + 1 < len(body) and TABLE_RESPONSE.match(body[index + 1].text.strip()) and TABLE_RESPONSE.search(joined):
+            return index + 1
+        if index > start and (APPLICATION.match(body[index].text) or LABEL.match(body[index].text)):
+            return None
+    return None
 
 
 def _units(body: list[Line], width: float) -> list[tuple[str, int, bool]]:
@@ -58,6 +96,8 @@ def _units(body: list[Line], width: float) -> list[tuple[str, int, bool]]:
     out = []
     for group in paragraphs(body, width):
         label = LABEL.match(group[0].text)
+        if CLOSING.match(group[0].text):
+            continue
         if label and len(group) < 6:
             text = " ".join([group[0].text[label.end() :]] + [l.text for l in group[1:]])
             out.append((" ".join(text.split()), group[0].page, True))
@@ -76,13 +116,10 @@ def _decision(sentence: str, following: str) -> str | None:
     if nominated:
         return nominated.group("what")
     if PROPOSED.search(sentence):
-        return None if AGREEMENT.search(RUN_IN_HEADING.sub("", following)) else sentence
+        if AGREEMENT.search(RUN_IN_HEADING.sub("", following)):
+            return None  # the agreement that follows is the decision
+        lead = re.search(r"\s[-–:]\s*(?=[Pp]roposed\s+by)", sentence)
+        return sentence[lead.end() :] if lead else sentence
     if OUTCOME.search(sentence) and not _PREVIOUSLY.search(sentence):
-        return _application_row(sentence).split(":")[0].strip() if "NO OBJECTION" in sentence.upper() else sentence.split(":")[0]
+        return _TRAILING_MOVERS.sub("", sentence.split(": ")[0])
     return None
-
-
-def _application_row(sentence: str) -> str:
-    """A planning table row: from its application reference to the response."""
-    starts = [m.start() for m in _APPLICATION.finditer(sentence)]
-    return sentence[starts[-1] :].strip() if starts else sentence
