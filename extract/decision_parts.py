@@ -52,7 +52,7 @@ def _strip_lead_in(segment: str) -> str:
     """A segment that ends in a new lead-in ("And; This Council agrees ... to:") loses it."""
     cut = re.search(r"(?:\n\n|\n|;\s*|\.\s+)(?:And;?\s*)?(?=[A-Z][^:]*:\s*$)", segment)
     if cut and segment.rstrip().endswith(":"):
-        return segment[: cut.start()]
+        return segment[: cut.start() + segment[cut.start()].startswith(".")]
     return segment
 
 

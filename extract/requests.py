@@ -57,6 +57,10 @@ _NAMED_MEETING = re.compile(
 )
 
 
+_MONTH_MEETING = re.compile(rf"\b(?:the|its)\s+({_MONTH})\s+(?:meeting|panel|committee|cabinet|board)\b")
+_IN_PERIOD = re.compile(rf"\bin\s+((?:{_MONTH}\s+)?(?:19|20)\d\d)\b")
+
+
 def is_request(sentence: str) -> bool:
     if ASKING[1].search(sentence):
         return True
@@ -73,6 +77,12 @@ def due(sentence: str) -> str | None:
     named = _NAMED_MEETING.search(sentence)
     if named:
         return f"{named.group(1)} meeting"
+    month = _MONTH_MEETING.search(sentence)
+    if month:
+        return f"{month.group(1)} meeting"
+    later = _IN_PERIOD.search(sentence)
+    if later:
+        return later.group(1)
     if _NEXT.search(sentence):
         return "next meeting"
     if _FUTURE.search(sentence):

@@ -16,7 +16,7 @@ from .pagelines import Line, Passage, sentences
 NUMBERED = re.compile(r"^\(?\d[\d./]*\)?\.?\s+[A-Z(“\"'£]")
 LABEL = re.compile(r"^(?:\((?:\d{1,2}|[a-z])\)|[a-z][.)]):?\s+")
 RUN_IN_HEADING = re.compile(r"^\(?\d[\d./]*\)?\.?\s+(?:[^:.]{2,90}?(?::-?|\s[-–])(?:\s+|$))?")
-_ABBREVIATION = re.compile(r"(?:^|\s|\()(?:[A-Z][a-z]{0,2}|[A-Z]{2,3})\.$")
+_ABBREVIATION = re.compile(r"(?:^|\s|\()(?:Ch|No|Nos|Co|Ref|St|Cllrs?|Mr|Mrs|Ms|Dr|Rd|Tel|approx|para|paras|[A-Z])\.$")
 # Words that open a sentence, not a name running on from the line before.
 _OPENER = re.compile(r"^(?:The|This|These|It|There|All|We|He|She|They|Following|Councillors|Members)\b")
 _HEADING = re.compile(r"^\(?\d[\d./ ]*\)?\.?\s+[A-Z][^.;:]*$")
