@@ -27,12 +27,12 @@ _BODY = (
 )
 _ADVERB = r"(?:\s+(?:also|further|then|unanimously|therefore|accordingly))*"
 _CAPITAL_VERB = r"RESOLVED|RESOLVES|AGREED|AGREES|DECIDED|DECISION"
-_PROSE_VERB = r"[Rr]esolved|[Rr]esolves|[Aa]greed|[Aa]grees|[Dd]ecided"
+_PROSE_VERB = r"[Rr]esolved|[Rr]esolves|[Aa]greed|[Aa]grees|[Dd]ecided|Decision"
 # What may stand before the verb on its line: nothing, a paragraph number, a
 # finished sentence, "FURTHER", "It was", or the deciding body.
 _BEFORE = rf"(?:^|(?<=[.;:]\s)|(?<=^\d\.\s)|(?<=^\d\d\.\s)|(?<=^\d\)\s)|(?<=^\d\d\)\s)|(?<=^\(\d\)\s)|(?<=^\(\d\d\)\s)|(?<=^[a-z][.)]\s))"
 _OPENING = rf"(?P<opening>(?:FURTHER\s+|ALSO\s+|BE\s+IT\s+|It\s+was\s+|IT\s+WAS\s+|(?P<body>{_BODY}){_ADVERB}\s+)?)"
-_CONNECTOR = r"\s*(?:\((?:unanimously|by\s+[^)]{1,40}|nem\.?\s*con\.?)\)\s*)?(?P<connector>[:–—\-]+|(?=\s+(?:that|That|THAT|to|To|TO)\b)|(?<=resolves)(?=\s)|(?<=RESOLVES)(?=\s)|$)"
+_CONNECTOR = r"(?:\s+(?:UNANIMOUSLY|unanimously|nem\.?\s*con\.?))?\s*(?:\((?:unanimously|by\s+[^)]{1,40}|nem\.?\s*con\.?)\)\s*)?(?P<connector>[:–—\-]+|(?=\s+(?:that|That|THAT|to|To|TO)\b)|(?<=resolves)(?=\s)|(?<=RESOLVES)(?=\s)|$)"
 FORMAL_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_CAPITAL_VERB}){_CONNECTOR}")
 PROSE_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_PROSE_VERB}){_CONNECTOR}")
 # Kept for extract/requests.py: a request worded as a decision is read after the verb.
@@ -83,7 +83,10 @@ def _acceptable(match: re.Match, text: str, formal: bool) -> bool:
     verb = match.group("verb")
     if verb[0].islower() and not match.group("opening").strip():
         return False
-    return verb.lower().startswith("resolve") or bool(re.match(r"\s+(?:that|to)\b", text[match.end() :], re.I))
+    if verb == "Decision":
+        return ":" in match.group("connector")  # "Decision: ..." labels one; "Decision" alone is a word
+    labelled = bool(re.search(r"[:–—\-]", match.group("connector")))
+    return labelled or verb.lower().startswith("resolve") or bool(re.match(r"\s+(?:that|to)\b", text[match.end() :], re.I))
 
 
 def _starts_decision(text: str, style: str) -> re.Match | None:
@@ -95,8 +98,10 @@ def _starts_decision(text: str, style: str) -> re.Match | None:
     if capitalised and capitalised.start() == 0 and capitalised.group("verb")[0].isupper() and _acceptable(capitalised, text, False):
         return capitalised
     for found in PROSE_MARKER.finditer(text):
-        # "The Council agreed to ..." decides; "The Panel agreed that it would be helpful ..." asks.
-        if found.group("body") and re.match(r"\s+to\b", text[found.end() :]):
+        # "It was resolved that" and "The Council agreed to ..." decide; "The Panel agreed that it
+        # would be helpful ..." asks, and "it was agreed that" in a discussion reports a view.
+        resolved = found.group("verb").lower().startswith("resolve") and found.group("opening").strip()
+        if resolved or (found.group("body") and re.match(r"\s+to\b", text[found.end() :])):
             return found
     return None
 
@@ -141,21 +146,24 @@ def resolutions(
 
     width = width or full_width(body)
     style = style or register(body)
-    if style != "informal":
-        marked = _marked_decisions(body, minute_id, minute_number, width, style)
-        if marked:
-            return marked
-    found = motions(body, minute_id, minute_number)
-    if found or style != "informal":
-        return found
+    moved = motions(body, minute_id, minute_number)
+    # A moved resolution owns the "BE IT RESOLVED" inside it; a proposal counts only where no decision is marked.
+    inside = {i for m in moved if not m.proposal for i in range(m.start, m.end + 1)}
+    marked = _marked_decisions(body, minute_id, minute_number, width, style, inside) if style != "informal" else []
+    found = [r for m in moved if not m.proposal for r in m.records]
+    if marked or found:
+        return sorted(marked + found, key=lambda r: r.page) if marked and found else marked or found
+    proposals = [r for m in moved if m.proposal for r in m.records]
+    if proposals or style != "informal":
+        return proposals
     return outcomes(body, minute_id, minute_number, width)
 
 
-def _marked_decisions(body, minute_id, minute_number, width, style) -> list[Resolution]:
+def _marked_decisions(body, minute_id, minute_number, width, style, skip=frozenset()) -> list[Resolution]:
     out: list[Resolution] = []
     index = 0
     while index < len(body):
-        marker = _starts_decision(body[index].text, style)
+        marker = None if index in skip else _starts_decision(body[index].text, style)
         if not marker:
             index += 1
             continue

@@ -7,6 +7,7 @@ carried decided nothing and is left out.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .pagelines import Line
 from .records import Resolution
@@ -24,14 +25,23 @@ MOVER_LINE = re.compile(
     r"^(?P<id>[A-Z]{0,3}\d{2,4}[-/]\d{1,4}[A-Za-z]?|(?:Resolution|Motion)\s+(?:No\.?\s*)?\S+)?\s*"
     r"(?P<mover>[A-Z][\w.'’ -]{1,40}?),\s*(?P<seconder>[A-Z][\w.'’ -]{1,40}?):\s*$"
 )
-MOVED = re.compile(r"\bMoved\s+by\s*:?\s*(?P<mover>[^,:\n]+?)(?=\s*(?:,|Seconded\b|$))", re.I)
-SECONDED = re.compile(r"\bSeconded\s+by\s*:?\s*(?P<seconder>[^,:\n]+?)(?=\s*(?:,|:|$))", re.I)
+MOVED = re.compile(r"\bMoved\s+by\s*:?\s*(?P<mover>[^,:\n]+?)(?=\s*(?:,|Seconded\b|$))", re.I | re.M)
+SECONDED = re.compile(r"\bSeconded\s+by\s*:?\s*(?P<seconder>[^,:\n]+?)(?=\s*(?:,|:|$))", re.I | re.M)
 
 
-def motions(body: list[Line], minute_id: str, minute_number: str | None) -> list[Resolution]:
+@dataclass
+class Motion:
+    start: int  # first and last line of the motion in the body
+    end: int
+    records: list[Resolution]
+    proposal: bool  # "Mr A proposed, and Mr B seconded, that ..." rather than a moved resolution
+
+
+def motions(body: list[Line], minute_id: str, minute_number: str | None) -> list[Motion]:
+    """Every motion with its result; only carried (or agreed) motions hold records."""
     from .decisions import records
 
-    out: list[Resolution] = []
+    out: list[Motion] = []
     boundary = 0
     for index, line in enumerate(body):
         result = RESULT.search(line.text)
@@ -39,24 +49,33 @@ def motions(body: list[Line], minute_id: str, minute_number: str | None) -> list
             continue
         start = _motion_start(body, boundary, index)
         boundary = index + 1
-        if start is None or not result.group("result").lower().startswith(("carried", "agreed")):
+        if start is None:
             continue
         text = "\n".join([l.text for l in body[start:index]] + [line.text[: result.start()]])
         proposal = PROPOSAL.search(text)
-        text = text[proposal.end() :] if proposal else text
+        opening = proposal or (None if MOTION_START.match(text) else _INLINE_START.search(text))
+        text = text[opening.end() if proposal else opening.start() :] if opening else text
         mover, seconder = _movers(body[max(0, start - 3) : start + 1])
-        fields = {"mover": mover, "seconder": seconder, "result": " ".join(result.group("result").split())}
-        out.extend(records(text, "MOVED", body[start].page, minute_id, minute_number, **fields))
+        outcome = " ".join(result.group("result").split())
+        fields = {"mover": mover, "seconder": seconder, "result": outcome}
+        carried = outcome.lower().startswith(("carried", "agreed"))
+        found = records(text, "MOVED", body[start].page, minute_id, minute_number, **fields) if carried else []
+        out.append(Motion(start, index, found, bool(proposal)))
     return out
+
+
+# "Moved by A, seconded by B, THAT ..." on one line: the motion starts at its "THAT".
+_INLINE_START = re.compile(r"(?<=[\s,:])(?:THAT|That|BE\s+IT\s+RESOLVED|Be\s+it\s+resolved)\b")
 
 
 def _motion_start(body: list[Line], boundary: int, result: int) -> int | None:
     """The motion's first line: its 'That' after its mover line, within this result's reach."""
     for index in range(result, boundary - 1, -1):
-        if MOTION_START.match(body[index].text) or PROPOSAL.search(body[index].text):
+        text = body[index].text
+        if MOTION_START.match(text) or PROPOSAL.search(text):
             return index
-        if index < result and (MOVER_LINE.match(body[index].text) or MOVED.search(body[index].text)):
-            return index + 1
+        if index < result and (MOVER_LINE.match(text) or MOVED.search(text) or SECONDED.search(text)):
+            return index if _INLINE_START.search(text) else index + 1
     return None
 
 

@@ -21,8 +21,8 @@ LABEL = re.compile(
 INSPECTION_HEADING = re.compile(r"^(?:Recommendations|What\s+needs\s+to\s+improve\b.*|Areas\s+for\s+(?:improvement|development))\s*\??$", re.I)
 # "Cabinet is asked to", "The Committee is recommended to", "It is recommended that", "That ...".
 ASKED = re.compile(
-    r"^(?:(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z&][\w&’'-]*){0,4}\s+(?:is|are)\s+(?:therefore\s+)?(?:asked|requested|recommended|invited)\s+to"
-    r"|It\s+is\s+(?:therefore\s+)?recommended\s+that)\b\s*"
+    r"^(?:(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z&][\w&’'-]*){0,4}\s+(?:is|are)\s+(?:therefore\s+)?(?i:asked|requested|recommended|invited)\s+to"
+    r"|It\s+is\s+(?:therefore\s+)?(?i:recommended)\s+that)\b\s*"
 )
 ASK = re.compile(rf"^(?:That\b|To\b|{ASKED.pattern[1:]})", re.I)
 # "Council is recommended to approve the recommendations in section 2" restates, it does not recommend.
@@ -84,6 +84,8 @@ def report_recommendations(lines: list[Line], part: Part | None, source: str) ->
     the report's own section) is kept once, as first stated."""
     width = full_width(lines)
     kind = "inspection" if part and part.kind == "inspection_report" else "report"
+    # An agenda's "Members are asked to note ..." is housekeeping; only a paper recommends unlabelled.
+    asks_alone = not (part and part.kind == "agenda")
     found: list[tuple[str | None, str, int]] = []
     used: set[int] = set()
     for index, line in enumerate(lines):
@@ -96,7 +98,7 @@ def report_recommendations(lines: list[Line], part: Part | None, source: str) ->
             if label and not label.group("colon") and rest:
                 continue  # "Recommendations 8" in a contents list
             found += _under_label(line, rest, lines, index, width, used)
-        elif _standalone_ask(line.text):
+        elif asks_alone and _standalone_ask(line.text):
             end = _sentence_end(lines, index)
             used.update(range(index, end))
             found.append((None, _without_ask(" ".join(l.text for l in lines[index:end])), line.page))

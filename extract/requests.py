@@ -15,7 +15,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _LATER = rf"(?:next|future|following|subsequent|forthcoming|a\s+later|an?\s+(?:future|later)|{_MONTH})"
 _MEETING = r"(?:\w+\s+){0,2}(?:meeting|panel|committee|board|session|cabinet)s?"
 # What is brought back: a report, information, an item of business.
-_BACK = r"(?:receive|bring|brought|bought|present|presented|submit|submitted|provide|providing|discussed|considered|reviewed|taken|circulated|reported|report(?:ed)?\s+back)"
+_BACK = r"(?:receive|bring|brought|bought|present|presented|submit|submitted|provide|provided|providing|given|discussed|considered|reviewed|taken|circulated|reported|report(?:ed)?\s+back)"
 # Someone present undertaking to act and report: "offered to circulate", "undertook to report".
 _UNDERTAKING_VERBS = (
     r"write|follow\s+up|circulate|provide|come\s+back|report|raise|bring|send|share|update|find\s+out|go\s+back|"
@@ -40,6 +40,8 @@ ASKING = [
     # "would be presented in 2025", "reconsider it in November 2026": business given a later date.
     re.compile(rf"\b(?:presented|reported|considered|reconsider(?:ed)?|review(?:ed)?|revisit(?:ed)?)\s+(?:\w+\s+){{0,2}}in\s+(?:{_MONTH}\s+)?\d{{4}}\b", re.I),
     re.compile(r"\b(?:should|will|would|to)\s+be\s+brought\s+forward\b", re.I),
+    # An item put on the body's own later business.
+    re.compile(r"\b(?:added|included|placed)\s+(?:to|in|on)\s+(?:the|its|a)\s+(?:\w+\s+)?(?:work\s+programme|forward\s+plan|agenda)\b", re.I),
 ]
 _ANSWER = re.compile(rf"\b(?:offered|agreed|undertook|promised)\s+to\s+(?:{_UNDERTAKING_VERBS})\s+(?:this|that|these|it|them|the\s+same)\b", re.I)
 _QUESTION = re.compile(r"\basked\s+(?:whether|about|if|how|what|why|when|where|which|who)\b", re.I)

@@ -215,3 +215,31 @@ def test_reports_of_past_approvals_are_not_decisions():
     text = """12. Play area: The original application was for £3,290 and £600 had been approved by the Committee.
 Funding had previously been approved for the works."""
     assert texts(text) == []
+
+
+def test_more_ways_of_marking_a_decision():
+    formal = """RESOLVED UNANIMOUSLY that the grant be paid.
+Members discussed the road. It was resolved that the Clerk writes to the highway authority.
+Agreed: the report be noted.
+Decision: approve the revised scheme of delegation."""
+    assert texts(formal) == [
+        "the grant be paid.",
+        "the Clerk writes to the highway authority.",
+        "the report be noted.",
+        "approve the revised scheme of delegation.",
+    ]
+
+
+def test_motions_moved_inline_and_resolutions_inside_them():
+    text = """Moved by Councillor Ross, seconded by Councillor Hill, THAT Council approve the budget.
+CARRIED
+Resolution No. 2024-189
+Moved by: Councillor Ross
+Seconded by: Councillor Hill
+BE IT RESOLVED THAT Council accept the tender as presented.
+CARRIED UNANIMOUSLY"""
+    found = resolutions(lines(text), "m:1", None, WIDTH, register(lines(text)))
+    assert [(r.text, r.mover, r.seconder, r.result) for r in found] == [
+        ("THAT Council approve the budget.", "Councillor Ross", "Councillor Hill", "CARRIED"),
+        ("BE IT RESOLVED THAT Council accept the tender as presented.", "Councillor Ross", "Councillor Hill", "CARRIED UNANIMOUSLY"),
+    ]

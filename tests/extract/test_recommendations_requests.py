@@ -125,3 +125,13 @@ def test_a_request_never_runs_across_a_heading():
 The document will be reviewed by councillors and reported at the next meeting
 09.24.11 Treework required outside village hall"""
     assert asked(text) == [("The document will be reviewed by councillors and reported at the next meeting", "next meeting")]
+
+
+def test_more_ways_of_asking_for_later_business():
+    text = """It was agreed that an update would be provided at the next meeting.
+Members asked that the matter be added to the work programme."""
+    assert [d for _, d in asked(text)] == ["next meeting", None]
+
+
+def test_capitalised_recommended_and_agenda_housekeeping():
+    assert recommended("It is RECOMMENDED that the Board approves the plan.") == [(None, "the Board approves the plan.", 1)]
