@@ -26,7 +26,7 @@ _BODY = (
     r"Executive|Commission|Meeting|Authority|Members|Councillors|Cllrs|PC)(?:\s+present)?"
 )
 _ADVERB = r"(?:\s+(?:also|further|then|unanimously|therefore|accordingly))*"
-_CAPITAL_VERB = r"RESOLVED|RESOLVES|AGREED|AGREES|DECIDED|DECISION"
+_CAPITAL_VERB = r"RESOLVED|RESOLVES|AGREED|AGREES|DECIDED|DECISION|RECOMMENDED"
 _PROSE_VERB = r"[Rr]esolved|[Rr]esolves|[Aa]greed|[Aa]grees|[Dd]ecided|Decision"
 # What may stand before the verb on its line: nothing, a paragraph number, a
 # finished sentence, "FURTHER", "It was", or the deciding body.

@@ -236,6 +236,10 @@ RECOMMENDED: That Council approve the budget.
     assert "RECOMMENDED ITEMS" not in s.minute_items[0].text
     assert "Signed" not in s.minute_items[1].text
     assert s.meetings[0].time == "19:30"
+    assert [(r.minute_number, r.verb, r.text) for r in s.resolutions] == [
+        ("10", "RESOLVED", "That the minutes be signed."),
+        ("11", "RECOMMENDED", "That Council approve the budget."),
+    ]
 
 
 def test_ids_are_stable_across_runs():
