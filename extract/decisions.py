@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from statistics import quantiles
 
-from .decision_parts import split_parts
-from .ids import text_hash
+from .motions import motions
+from .outcomes import outcomes
 from .pagelines import Line
 from .records import Resolution
+from .resolution_records import records
 
 _BODY = (
     r"(?:(?:the|The|All|all)\s+)?(?:(?!This\b|That\b)[A-Z][a-z]+\s+)?(?:Committee|Council|Panel|Board|Cabinet|Sub-Committee|Forum|"
@@ -141,9 +142,6 @@ def resolutions(
     body: list[Line], minute_id: str, minute_number: str | None, width: float | None = None, style: str | None = None
 ) -> list[Resolution]:
     """Every decision in one minute item's text."""
-    from .motions import motions
-    from .outcomes import outcomes
-
     width = width or full_width(body)
     style = style or register(body)
     moved = motions(body, minute_id, minute_number)
@@ -193,29 +191,3 @@ def _joined(first: str, lines: list[Line], width: float, bare: bool) -> str:
         text += ("\n\n" if ended else "\n") + line.text
         previous = line.text
     return text
-
-
-def records(
-    text: str, verb: str, page: int, minute_id: str, minute_number: str | None, **fields
-) -> list[Resolution]:
-    parent = " ".join(text.split())
-    return [
-        Resolution(
-            id=f"{minute_id}:resolution:{part or text_hash(part_text)}",
-            minute_id=minute_id,
-            minute_number=minute_number,
-            part=part,
-            text=part_text,
-            parent_text=parent,
-            verb=verb,
-            page=page,
-            **fields,
-        )
-        for part, part_text in split_parts(text.strip("\n") if not text.startswith("\n\n") else text)
-        if part_text
-    ]
-
-
-def split_numbered_parts(text: str) -> list[tuple[str | None, str]]:
-    """'That (1) A; (2) B.' -> [('1', 'A'), ('2', 'B.')]; undivided text -> [(None, text)]."""
-    return split_parts(text)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .pagelines import Line
 from .records import Resolution
+from .resolution_records import records
 
 RESULT = re.compile(
     r"(?:^|(?<=[.!:]\s)|(?<=[.!:]))\s*(?:Motion\s+)?(?P<result>Carried(?:\s+(?:unanimously|as\s+amended))?|CARRIED(?:\s+(?:UNANIMOUSLY|AS\s+AMENDED))?"
@@ -39,8 +40,6 @@ class Motion:
 
 def motions(body: list[Line], minute_id: str, minute_number: str | None) -> list[Motion]:
     """Every motion with its result; only carried (or agreed) motions hold records."""
-    from .decisions import records
-
     out: list[Motion] = []
     boundary = 0
     for index, line in enumerate(body):

@@ -13,6 +13,7 @@ import re
 
 from .pagelines import Line
 from .records import Resolution
+from .resolution_records import records
 from .statements import CLOSING, LABEL, RUN_IN_HEADING, paragraphs, statements
 
 _WHO = r"(?:they|we|Councillors|Cllrs|Members|Council|Committee|councillors|members|(?:the|The)\s+(?:PC|Council|Committee|Panel|Board|meeting))"
@@ -41,8 +42,6 @@ _ROW_LINES = 20
 
 
 def outcomes(body: list[Line], minute_id: str, minute_number: str | None, width: float = 80) -> list[Resolution]:
-    from .decisions import records
-
     rows, rest = _application_rows(body)
     units = _units(rest, width)
     labelled = [text for text, _, is_part in units if is_part]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .decision_parts import tidy
-from .decisions import full_width, split_numbered_parts
+from .decision_parts import split_parts, tidy
+from .decisions import full_width
 from .ids import text_hash
 from .numbering import longest_sequence
 from .pagelines import Line, Passage, sentences
@@ -119,7 +119,7 @@ def _under_label(line: Line, rest: str, lines: list[Line], index: int, width: fl
         first_page = line.page if rest else following[0].page
         text = _without_ask(_paragraph(line, rest, following, width))
         used.update(range(index, index + 1 + _lines_in(text, following)))
-        return [(number, part_text, first_page) for number, part_text in split_numbered_parts(text) if part_text]
+        return [(number, part_text, first_page) for number, part_text in split_parts(text) if part_text]
     return []
 
 
