@@ -109,7 +109,7 @@ def _under_label(line: Line, rest: str, lines: list[Line], index: int, width: fl
     """What a 'Recommendation(s):' label introduces: a lettered list (after any lead-in) or a paragraph."""
     following = lines[index + 1 : index + 160]
     start = 0
-    if not rest and following and ASK.match(following[0].text) and following[0].text.rstrip(" -–").endswith(":"):
+    if not rest and following and _lead_in(following[0].text):
         start = 1  # "Cabinet is asked to:" / "Council is recommended to approve: -"
     if not rest and len(following) > start and NUMBERED.match(following[start].text):
         items = _listed(following[start:], width)
@@ -139,6 +139,9 @@ def _listed(lines: list[Line], width: float) -> list[tuple[str | None, str, int,
             items.append([label, match.group("text"), line.page, position])
             last = label
             closed = line.text.rstrip().endswith(".")
+            continue
+        if _lead_in(line.text) and position + 1 < len(lines) and NUMBERED.match(lines[position + 1].text):
+            last, closed = None, True  # "The Council is asked to:" opens a second list
             continue
         # Explanation lines under an item run near the full width; a heading is short.
         heading = _is_heading(line.text, 0.75 * width, items[-1][1] if items else ".")
@@ -171,6 +174,11 @@ def _successor(previous: str | None, label: str) -> bool:
     return previous in romans and label in romans and romans.index(label) == romans.index(previous) + 1
 
 
+def _lead_in(text: str) -> bool:
+    """'Cabinet is asked to:', 'Council is recommended to approve: -': a list follows."""
+    return bool(ASK.match(text)) and text.rstrip(" -–").endswith(":")
+
+
 def _standalone_ask(text: str) -> bool:
     """'Council is recommended to approve ...' as a sentence of its own, not a lead-in to a list."""
     return bool(ASKED.match(text)) and not text.rstrip(" -–").endswith(":") and not RESTATEMENT.search(text)
@@ -201,12 +209,18 @@ def _first_statements(found: list[tuple[str | None, str, int]]) -> list[tuple[st
     """Drop a recommendation stated again: the same number, or the same words, met before."""
     kept: list[tuple[str | None, str, int]] = []
     for number, text, page in found:
-        if number is not None and any(number == k[0] for k in kept):
+        if number is not None and any(number == k[0] and _overlapping(text, k[1]) for k in kept):
             continue
         if number is None and any(_similar(text, k[1]) for k in kept):
             continue
         kept.append((number, text, page))
     return kept
+
+
+def _overlapping(a: str, b: str) -> bool:
+    """Most words of the shorter text are in the longer: the same recommendation, shortened or not."""
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    return bool(words_a and words_b) and len(words_a & words_b) >= 0.6 * min(len(words_a), len(words_b))
 
 
 def _similar(a: str, b: str) -> bool:

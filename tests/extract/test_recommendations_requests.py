@@ -135,3 +135,14 @@ Members asked that the matter be added to the work programme."""
 
 def test_capitalised_recommended_and_agenda_housekeeping():
     assert recommended("It is RECOMMENDED that the Board approves the plan.") == [(None, "the Board approves the plan.", 1)]
+
+
+def test_two_different_lists_are_both_kept():
+    text = """Recommendations:
+Cabinet is asked to:
+a) APPROVE the capital programme for the next three years.
+b) NOTE the risks to delivery.
+The Council is asked to:
+a) ADOPT the revised treasury strategy and its prudential indicators.
+b) DELEGATE changes to the Section 151 Officer."""
+    assert [n for n, _, _ in recommended(text)] == ["a", "b", "a", "b"]
