@@ -138,6 +138,17 @@ def _paragraph_like(text: str) -> bool:
     return text[:1].isupper() and not _NUMBERED_PARAGRAPH.match(text)
 
 
+def with_run_in(title: str, page: int, body: list[Line]) -> list[Line]:
+    """The body with the text run into its heading ("Approval of minutes: Approved & signed").
+
+    Small councils write the decision on the heading's line after a colon.
+    """
+    rest = title.partition(": ")[2].strip() if ": " in title else ""
+    if not rest or (body and body[0].text.startswith(rest[:20])):
+        return body
+    return [Line(page, rest)] + body
+
+
 def resolutions(
     body: list[Line], minute_id: str, minute_number: str | None, width: float | None = None, style: str | None = None
 ) -> list[Resolution]:

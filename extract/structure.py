@@ -8,7 +8,7 @@ from dataclasses import replace
 from .agenda import agenda_entries
 from .attendance import apologies, declarations, header_attendance
 from .committees import committee_from_collection
-from .decisions import full_width, register, resolutions
+from .decisions import full_width, register, resolutions, with_run_in
 from .glossary import defined_terms
 from .ids import slug
 from .meetings import heading_meeting, meeting_id, start_time
@@ -136,8 +136,9 @@ def _minutes(structure: Structure, lines: list[Line], doc_id: str) -> None:
                 last_page=body[-1].page if body else block.heading_page,
             )
         )
-        structure.resolutions.extend(resolutions(body, item_id, block.number, width, style))
-        structure.requests.extend(requests(body, item_id, block.number))
+        text = with_run_in(block.title, block.heading_page, body)
+        structure.resolutions.extend(resolutions(text, item_id, block.number, width, style))
+        structure.requests.extend(requests(text, item_id, block.number, width))
 
 
 def _report_meeting(structure: Structure, part: Part, lines: list[Line], doc_id: str) -> None:

@@ -243,3 +243,36 @@ CARRIED UNANIMOUSLY"""
         ("THAT Council approve the budget.", "Councillor Ross", "Councillor Hill", "CARRIED"),
         ("BE IT RESOLVED THAT Council accept the tender as presented.", "Councillor Ross", "Councillor Hill", "CARRIED UNANIMOUSLY"),
     ]
+
+
+def test_a_decision_run_into_its_heading_is_read_with_the_body():
+    from panel_papers.extract.decisions import with_run_in
+
+    body = lines("Next line of the item.")
+    assert [l.text for l in with_run_in("Approval of minutes: Approved & signed as correct.", 1, body)] == [
+        "Approved & signed as correct.",
+        "Next line of the item.",
+    ]
+    assert with_run_in("Approval of minutes", 1, body) == body
+    already = lines("Approved & signed as correct.")
+    assert with_run_in("Approval of minutes: Approved & signed as correct.", 1, already) == already
+
+
+def test_parish_minutes_through_the_whole_extractor():
+    from panel_papers.extract.records import PageText
+    from panel_papers.extract.structure import extract_structure
+
+    text = """GREEN VALLEY COMMUNITY COUNCIL
+Minutes of a meeting of the above Council held in the Village Hall on Monday 25th February 2019 at 7.00pm.
+Present: Cllrs Ash (in the chair), Birch, Elm and the Clerk.
+2645. Apologies for absence: Cllr Oak.
+2646. Declarations of interest: None.
+2647. Approval of minutes of previous meeting: Approved & signed as correct.
+2648. Correspondence: Air Ambulance – request for donation. Councillors agreed to give £50.
+2649. Any Other Business: Clerk to circulate a copy of the policy for discussion at the March meeting.
+Meeting closed at 8.15pm."""
+    s = extract_structure([PageText(1, text, 595.3, 841.9)], "minutes.pdf", kind="minutes")
+    assert [r.text for r in s.resolutions] == ["Approved & signed as correct.", "give £50"]
+    assert [(r.text, r.due) for r in s.requests] == [
+        ("Clerk to circulate a copy of the policy for discussion at the March meeting.", "March meeting")
+    ]
