@@ -9,6 +9,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..extract.decision_tables import may_hold_decision_table, table_decisions
 from ..extract.metadata import document_meta
 from ..extract.minutes import refine_minute_items
 from ..extract.records import PageText, ParsedDocument
@@ -78,6 +79,17 @@ def _indicator_tables(path: str, sha256: str, pages: list[PageText]) -> Indicato
     return extract_observations(sha256, grids, {p.number: p.text for p in pages})
 
 
+def _decision_tables(path: str, pages: list[PageText], structure) -> None:
+    """Decisions printed in a table's Recommendation or Decision column, read on minutes pages only."""
+    from .tables import read_tables
+
+    minute_pages = {n for m in structure.minute_items for n in range(m.page, m.last_page + 1)}
+    candidates = [p.number for p in pages if p.number in minute_pages and may_hold_decision_table(p.text)]
+    if candidates:
+        grids = read_tables(Path(path), candidates)
+        structure.resolutions = table_decisions(grids, structure.minute_items, structure.resolutions)
+
+
 def _parse(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument:
     pdf = open_pdf(Path(path))
     try:
@@ -88,6 +100,7 @@ def _parse(path: str, sha256: str, size: int, mtime_ns: int) -> ParsedDocument:
     name = Path(path).name
     meta = document_meta(pages, name, info.title)
     structure = extract_structure(pages, name, document_id=sha256, meta=meta)
+    _decision_tables(path, pages, structure)
     tables = _indicator_tables(path, sha256, pages)
     structure.observations, structure.breakdowns = tables.observations, tables.breakdowns
     structure.mentions = _entities().mentions(pages, _item_spans(structure))
