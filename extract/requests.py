@@ -95,7 +95,7 @@ def due(sentence: str) -> str | None:
 
 
 def requests(body: list[Line], minute_id: str | None, minute_number: str | None, width: float | None = None) -> list[Request]:
-    out = []
+    found: list[tuple[Request, bool]] = []
     previous_asked = False
     for sentence, page in statements(body, width or full_width(body)):
         marker = DECISION_MARKER.match(sentence)
@@ -104,19 +104,32 @@ def requests(body: list[Line], minute_id: str | None, minute_number: str | None,
         # "Ms A agreed to provide this information": the answer to the request just made.
         answer = previous_asked and _ANSWER.search(text)
         previous_asked = asked
-        if not asked or answer:
-            continue
-        who = WHO.match(text)
-        out.append(
-            Request(
-                id=f"{minute_id or 'document'}:request:{text_hash(text)}",
-                minute_id=minute_id,
-                minute_number=minute_number,
-                text=text,
-                who=who.group("who") if who else None,
-                what=text[who.end() :].strip() if who else text,
-                due=due(text),
-                page=page,
-            )
-        )
-    return out
+        if asked and not answer:
+            found.append((_request(text, page, minute_id, minute_number), bool(marker)))
+    return _once(found)
+
+
+def _once(found: list[tuple[Request, bool]]) -> list[Request]:
+    """A request the item's decision restates ("... receive a report at its next meeting",
+    then "RESOLVED: ... that the Panel receive a full report at its next meeting") is kept as decided."""
+    decided = {_when(request) for request, by_decision in found if by_decision} - {None}
+    return [request for request, by_decision in found if by_decision or _when(request) not in decided]
+
+
+def _when(request: Request) -> str | None:
+    """The meeting a request is for, whether written 'its next meeting' or with that meeting's date."""
+    return "next meeting" if _NEXT.search(request.text) else request.due
+
+
+def _request(text: str, page: int, minute_id: str | None, minute_number: str | None) -> Request:
+    who = WHO.match(text)
+    return Request(
+        id=f"{minute_id or 'document'}:request:{text_hash(text)}",
+        minute_id=minute_id,
+        minute_number=minute_number,
+        text=text,
+        who=who.group("who") if who else None,
+        what=text[who.end() :].strip() if who else text,
+        due=due(text),
+        page=page,
+    )

@@ -146,3 +146,11 @@ The Council is asked to:
 a) ADOPT the revised treasury strategy and its prudential indicators.
 b) DELEGATE changes to the Section 151 Officer."""
     assert [n for n, _, _ in recommended(text)] == ["a", "b", "a", "b"]
+
+
+def test_a_request_the_decision_restates_is_kept_once_as_decided():
+    text = """The Panel would receive a report at its next meeting on the findings.
+RESOLVED: That the oral report be noted and that the Panel receive a full report at its next meeting on 14 June 2017."""
+    assert [t for t, _ in asked(text)] == [
+        "the oral report be noted and that the Panel receive a full report at its next meeting on 14 June 2017."
+    ]
