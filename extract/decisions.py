@@ -30,9 +30,9 @@ _ADVERB = r"(?:\s+(?:also|further|then|unanimously|therefore|accordingly))*"
 _CAPITAL_VERB = r"RESOLVED|RESOLVES|AGREED|AGREES|DECIDED|DECISION|RECOMMENDED"
 _PROSE_VERB = r"[Rr]esolved|[Rr]esolves|[Aa]greed|[Aa]grees|[Dd]ecided|Decision"
 # What may stand before the verb on its line: nothing, a paragraph number, a
-# finished sentence, "FURTHER", "It was", or the deciding body.
-_BEFORE = rf"(?:^|(?<=[.;:]\s)|(?<=^\d\.\s)|(?<=^\d\d\.\s)|(?<=^\d\)\s)|(?<=^\d\d\)\s)|(?<=^\(\d\)\s)|(?<=^\(\d\d\)\s)|(?<=^[a-z][.)]\s))"
-_OPENING = rf"(?P<opening>(?:FURTHER\s+|ALSO\s+|BE\s+IT\s+|It\s+was\s+|IT\s+WAS\s+|(?P<body>{_BODY}){_ADVERB}\s+)?)"
+# finished sentence, "... seconded by B and", "FURTHER", "It was", or the deciding body.
+_BEFORE = rf"(?:^|(?<=[.;:]\s)|(?<=\sand\s)|(?<=^\d\.\s)|(?<=^\d\d\.\s)|(?<=^\d\)\s)|(?<=^\d\d\)\s)|(?<=^\(\d\)\s)|(?<=^\(\d\d\)\s)|(?<=^[a-z][.)]\s))"
+_OPENING = rf"(?P<opening>(?:FURTHER\s+|ALSO\s+|BE\s+IT\s+|It\s+was\s+|IT\s+WAS\s+|(?P<body>{_BODY}){_ADVERB}\s+)?(?:unanimously\s+|UNANIMOUSLY\s+)?)"
 _CONNECTOR = r"(?:\s+(?:UNANIMOUSLY|unanimously|nem\.?\s*con\.?))?\s*(?:\((?:unanimously|by\s+[^)]{1,40}|nem\.?\s*con\.?)\)\s*)?(?P<connector>[:–—\-]+|(?=\s+(?:that|That|THAT|to|To|TO)\b)|(?<=resolves)(?=\s)|(?<=RESOLVES)(?=\s)|$)"
 FORMAL_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_CAPITAL_VERB}){_CONNECTOR}")
 PROSE_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_PROSE_VERB}){_CONNECTOR}")

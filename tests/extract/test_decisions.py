@@ -276,3 +276,9 @@ Meeting closed at 8.15pm."""
     assert [(r.text, r.due) for r in s.requests] == [
         ("Clerk to circulate a copy of the policy for discussion at the March meeting.", "March meeting")
     ]
+
+
+def test_a_decision_recorded_after_its_proposer_and_seconder():
+    text = "It was proposed by Cllr Ash, seconded by Cllr Elm and unanimously RESOLVED that the grant be paid."
+    assert texts(text) == ["the grant be paid."]
+    assert texts("Proposed by Cllr Ash, seconded by Cllr Elm and RESOLVED:- That the hall be hired.") == ["That the hall be hired."]
