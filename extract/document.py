@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 
+from .decision_tables import table_decisions
 from .minutes import refine_minute_items
 from .records import Extraction, PageText, TableGrid
 from .scorecards import extract_observations
@@ -48,6 +49,7 @@ def extract_document(read: ReadDocument, context: CollectionContext = Collection
             known_committees=context.committees,
             known_councils=context.councils,
         )
+        extraction.resolutions = table_decisions(read.grids, extraction.minute_items, extraction.resolutions)
     with _timed(timings, "indicator tables"):
         tables = extract_observations(read.id, read.grids, {p.number: p.text for p in read.pages})
         extraction.observations, extraction.breakdowns = tables.observations, tables.breakdowns

@@ -146,14 +146,17 @@ class Declaration(Keyed):
 
 @dataclass
 class Resolution(Keyed):
-    KEY = ("minute_id", ("part", "text"))
+    KEY = ("minute_id", "part", "text")  # the text too: a restarted list repeats its part numbers
     minute_id: str
     minute_number: str | None
     part: str | None  # "1", "a", ... for multi-part resolutions
     text: str
     parent_text: str  # the whole decision text the part came from
-    verb: str  # RESOLVED, AGREED, DECISION, ...
+    verb: str  # RESOLVED, AGREED, DECISION, MOVED (a motion), ...
     page: int
+    mover: str | None = None  # motions ("Moved by X, Seconded by Y ... Carried")
+    seconder: str | None = None
+    result: str | None = None  # "Carried", "Carried unanimously"
 
 
 @dataclass

@@ -13,7 +13,7 @@ from .agenda import agenda_entries
 from .attendance import apologies, declarations, header_attendance
 from .committees import committee_from_collection
 from .council import council_from_collection
-from .decisions import full_width, resolutions
+from .decisions import full_width, register, resolutions, with_run_in
 from .glossary import defined_terms
 from .kinds import conclude_kind
 from .meetings import heading_meeting, meeting_segments, new_meeting, start_time
@@ -152,7 +152,7 @@ def _minutes(structure: Extraction, lines: list[Line], doc_id: str) -> None:
     structure.attendance.extend(header_attendance(header, meeting.id))
     structure.attendance.extend(apologies(lines, meeting.id))
     structure.declarations.extend(declarations(lines, meeting.id))
-    width = full_width(lines)
+    width, style = full_width(lines), register(lines)
     for block in blocks:
         body = block.body
         item = MinuteItem(
@@ -166,8 +166,9 @@ def _minutes(structure: Extraction, lines: list[Line], doc_id: str) -> None:
             last_page=body[-1].page if body else block.heading_page,
         )
         structure.minute_items.append(item)
-        structure.resolutions.extend(resolutions(body, item.id, block.number, width))
-        structure.requests.extend(requests(body, item.id, block.number))
+        text = with_run_in(block.title, block.heading_page, body)
+        structure.resolutions.extend(resolutions(text, item.id, block.number, width, style))
+        structure.requests.extend(requests(text, item.id, block.number, width))
 
 
 def _report_meeting(structure: Extraction, part: Part, lines: list[Line], doc_id: str) -> None:

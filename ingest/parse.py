@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..extract.document import CollectionContext, ReadDocument, extract_document
+from ..extract.decision_tables import may_hold_decision_table
 from ..extract.records import PageText, ParsedDocument
 from ..extract.tables import page_may_hold_table
 from .reader import PdfInfo, UnreadablePDF, open_pdf, pdf_info, read_document_pages
@@ -49,15 +50,15 @@ def spacy_model(choice: str) -> str | None:
 
 
 def read_document(path: str, sha256: str) -> tuple[ReadDocument, PdfInfo]:
-    """Page text from PDFium; tables from pdfplumber, only on pages whose text looks tabular
-    (table reading costs ~80 ms a page)."""
+    """Page text from PDFium; tables from pdfplumber, only on pages whose text looks like an
+    indicator table or names a decision column (table reading costs ~80 ms a page)."""
     pdf = open_pdf(Path(path))
     try:
         info = pdf_info(pdf)
         pages = read_document_pages(pdf)
     finally:
         pdf.close()
-    candidates = [p.number for p in pages if page_may_hold_table(p.text)]
+    candidates = [p.number for p in pages if page_may_hold_table(p.text) or may_hold_decision_table(p.text)]
     grids = _read_tables(path, candidates) if candidates else []
     return ReadDocument(sha256, Path(path).name, pages, grids, info.title), info
 
