@@ -1,0 +1,336 @@
+"""Item headings of an agenda or a set of minutes, found by numbering and layout together.
+
+Every line that opens with an item number is a candidate, and so is an
+unnumbered heading set over an "(Item N)" line. Candidates score on how papers
+set headings: type heavier or larger than the document's body text, in the
+heading column rather than indented like a numbered paragraph, an "(Item N)"
+line under them. The headings are the best-scoring sequence whose numbers rise
+(itemnumbers.py); a sequence may end and a new one start (an annual meeting,
+then an ordinary one) at a cost. Numbered paragraphs inside items, plain and
+indented where the headings are bold, cost more than they bring. Lines without
+typography (old stores, text-only tests) score on numbering alone.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .itemnumbers import ItemNumber, item_reference, numbered_line
+from .layout import BodyStyle, body_style
+from .pagelines import Line
+from .records import Word
+
+# A new sequence costs about two items' worth, so a stray pair of numbered lines is not one.
+_RESTART = 2.5
+_STEP_COST = {0: 0.6, 1: 0.0, 2: 0.2, 3: 0.4}  # 0: a number printed twice
+# "1. Sue Anderson 2. Ameet Jogia": a two-column list, not a heading.
+_TWO_COLUMN = re.compile(r"\s\d{1,2}\.\s+[A-Z]")
+# "R2025-042 J. Scott, S. Kirkey:" names the mover and seconder, not a title.
+_MOVERS = re.compile(r"^(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+(?:,\s*|\s+and\s+|$|:)){2,}:?$")
+_SEPARATOR = ":-–—"
+
+Wraps = Callable[[str, str], bool]  # (title so far, next line) -> does the title go on?
+
+
+@dataclass
+class Heading:
+    index: int  # the heading's first line
+    number: str | None
+    title: str
+    page: int
+    body_start: int  # first line after the title and any "(Item N)" line
+
+
+@dataclass
+class _Candidate:
+    index: int
+    number: ItemNumber
+    title_start: int  # offset of the title in the line's text
+    reference: int | None = None  # index of an "(Item N)" line under the heading
+    unnumbered: bool = False  # numbered only by its "(Item N)" line
+    open_ended: bool = False  # reads like a list entry unless set as a heading
+    strong: bool = False
+    value: float = 1.0
+
+
+def find_headings(lines: list[Line], wraps: Wraps | None = None, run_in: bool = False) -> list[Heading]:
+    """The item headings of `lines`, in order. wraps says when a plain title runs onto the next line;
+    run_in, that a plain heading may run into its text after a colon ('Apologies: Cllr Smith.')."""
+    candidates = _candidates(lines)
+    if not candidates:
+        return []
+    layout = _Layout.of(lines, candidates)
+    if layout:
+        layout.score(lines, candidates)
+    candidates = [c for c in candidates if c.strong or not c.open_ended]
+    chain = _best_sequence(candidates)
+    if layout:
+        chain = layout.fill_misprints(chain, candidates)
+    return _headings(lines, chain, layout, wraps, run_in)
+
+
+# --- candidates ---
+
+
+def _candidates(lines: list[Line]) -> list[_Candidate]:
+    found: dict[int, _Candidate] = {}
+    for index, line in enumerate(lines):
+        numbered = numbered_line(line.text)
+        if numbered and not _TWO_COLUMN.search(numbered.title):
+            found[index] = _Candidate(index, numbered.number, numbered.title_start, open_ended=numbered.open_ended)
+    for index, line in enumerate(lines):
+        number = item_reference(line.text) if index else None
+        if number is None:
+            continue
+        if index - 1 in found:
+            found[index - 1].reference = index
+            continue
+        start = _heading_start(lines, index)
+        if start is not None and start not in found:
+            found[start] = _Candidate(start, ItemNumber(number, "", (int(number),)), 0, index, unnumbered=True)
+    return [found[i] for i in sorted(found)]
+
+
+def _heading_start(lines: list[Line], reference: int) -> int | None:
+    """First line of the unnumbered heading set over an '(Item N)' line."""
+    start = reference - 1
+    if item_reference(lines[start].text):
+        return None
+    while start > 0 and lines[start].words and _same_block(lines[start - 1], lines[start]) and lines[start - 1].bold:
+        start -= 1
+    return start
+
+
+def _same_block(above: Line, below: Line) -> bool:
+    """No white space between two lines of one page: a heading or paragraph wrapping."""
+    return above.page == below.page and below.gap < 0.5 * max(below.size, 1.0) and bool(above.words)
+
+
+# --- layout scoring ---
+
+
+@dataclass
+class _Layout:
+    style: BodyStyle
+    column: float  # left edge of the heading column
+    has_strong: bool = False
+
+    @classmethod
+    def of(cls, lines: list[Line], candidates: list[_Candidate]) -> "_Layout | None":
+        """None without typography. Body text is what the candidates are not: short agendas are mostly headings."""
+        heads = {c.index for c in candidates}
+        with_words = [lines[i] for i in sorted(heads) if lines[i].words]
+        if not with_words:
+            return None
+        style = body_style([w for i, line in enumerate(lines) if i not in heads for w in line.words])
+        style = style or body_style([w for line in with_words for w in line.words])
+        return cls(style, _column([round(line.x0) for line in with_words]))
+
+    def strong(self, line: Line, title_start: int) -> bool:
+        words, _ = _words_from(line, title_start)
+        first = words[0] if words else (line.words[0] if line.words else None)
+        return first is not None and (self.style.emphasised(first) or line.size > self.style.size * 1.1)
+
+    def indented(self, line: Line) -> bool:
+        return line.x0 > self.column + 0.8 * self.style.size
+
+    def score(self, lines: list[Line], candidates: list[_Candidate]) -> None:
+        """Set as a heading: +1; indented like a paragraph: -1; plain where other candidates are set
+        as headings: -0.5; over an '(Item N)' line: +0.5; a decimal sub-item: -2."""
+        indented = {}
+        for c in candidates:
+            line = lines[c.index]
+            c.strong = bool(line.words) and self.strong(line, c.title_start)
+            indented[c.index] = bool(line.words) and self.indented(line)
+        self.has_strong = any(c.strong and not indented[c.index] for c in candidates)
+        for position, c in enumerate(candidates):
+            plain = self.has_strong and not c.strong
+            c.value = (
+                1.0 + c.strong - indented[c.index] - 0.5 * plain + 0.5 * (c.reference is not None)
+                - 2.0 * _is_sub_item(candidates, position)
+            )
+
+    def fill_misprints(self, chain: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
+        """'55', '6', '57': a heading set like its neighbours where the sequence misses one number."""
+        out = chain[:1]
+        for before, after in zip(chain, chain[1:]):
+            if after.number.step_from(before.number) == 2:
+                between = [c for c in candidates if before.index < c.index < after.index and self._alike(c, before)]
+                if len(between) == 1:
+                    out.append(between[0])
+            out.append(after)
+        return out
+
+    def _alike(self, candidate: _Candidate, model: _Candidate) -> bool:
+        return (
+            candidate.strong == model.strong
+            and candidate.value >= model.value - 0.5
+            and len(candidate.number.groups) == len(model.number.groups)
+            and candidate.number.prefix == model.number.prefix
+        )
+
+
+def _column(xs: list[int]) -> float:
+    """The leftmost x that at least two lines share (one stray line does not make a column)."""
+    counts = Counter(xs)
+    shared = [x for x, n in counts.items() if n >= 2]
+    return float(min(shared or xs))
+
+
+def _is_sub_item(candidates: list[_Candidate], position: int) -> bool:
+    """'05.25.18.1' after '05.25.18', '8.2' after '8': a decimal part of the item above it."""
+    number = candidates[position].number
+    for earlier in reversed(candidates[:position]):
+        if len(earlier.number.groups) < len(number.groups) and earlier.number.prefix == number.prefix:
+            return number.extends(earlier.number)
+    return False
+
+
+def _words_from(line: Line, offset: int) -> tuple[list[Word], int]:
+    """The printed words from a text offset on, and where the offset falls in the first of them
+    ('11.Closed': a title glued to its number); ([], 0) when words and text do not align."""
+    tokens = line.text.split()
+    if len(tokens) != len(line.words):
+        return [], 0
+    position = 0
+    for k, token in enumerate(tokens):
+        start = line.text.index(token, position)
+        position = start + len(token)
+        if position > offset:
+            return list(line.words[k:]), max(0, offset - start)
+    return [], 0
+
+
+# --- the sequence ---
+
+
+def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Highest total value over chains of rising numbers; a later chain wins a tie (front-sheet lists come first)."""
+    back: list[int] = []
+    by_number: dict[tuple, tuple[float, int]] = {}
+    overall: tuple[float, int] | None = None
+    for position, c in enumerate(candidates):
+        options = [(c.value, -1)]
+        for key, step in _predecessor_keys(c.number):
+            if key in by_number:
+                score, previous = by_number[key]
+                options.append((score + c.value - _STEP_COST[step], previous))
+        if overall is not None:
+            options.append((overall[0] + c.value - _RESTART, overall[1]))
+        score, previous = max(options)
+        back.append(previous)
+        key = (c.number.prefix, c.number.groups)
+        by_number[key] = max(by_number.get(key, (score, position)), (score, position))
+        overall = max(overall or (score, position), (score, position))
+    if overall is None or overall[0] <= 0:
+        return []
+    chain, position = [], overall[1]
+    while position != -1:
+        chain.append(candidates[position])
+        position = back[position]
+    return chain[::-1]
+
+
+def _predecessor_keys(number: ItemNumber):
+    for at, value in enumerate(number.groups):
+        for step in _STEP_COST:
+            if step == 0 and at:
+                continue  # a repeat is one key, not one per group
+            if value - step >= 0:
+                groups = number.groups[:at] + (value - step,) + number.groups[at + 1 :]
+                yield (number.prefix, groups), step
+
+
+# --- titles ---
+
+
+def _headings(lines: list[Line], chain: list[_Candidate], layout: _Layout | None, wraps: Wraps | None,
+              run_in: bool) -> list[Heading]:
+    out = []
+    for position, c in enumerate(chain):
+        stop = chain[position + 1].index if position + 1 < len(chain) else len(lines)
+        if c.unnumbered:
+            title, end = " ".join(l.text for l in lines[c.index : c.reference]), c.reference
+        else:
+            title, end = _title(lines, c, stop, layout, wraps, run_in)
+        body_start = max(end, c.reference + 1 if c.reference is not None and c.reference < stop else end)
+        out.append(Heading(c.index, c.number.text, _tidy(title), lines[c.index].page, body_start))
+    return out
+
+
+def _title(lines: list[Line], c: _Candidate, stop: int, layout: _Layout | None, wraps: Wraps | None,
+           run_in: bool) -> tuple[str, int]:
+    """(title, index of the first line after it)."""
+    line = lines[c.index]
+    title = line.text[c.title_start :].strip()
+    words, skip = _words_from(line, c.title_start) if layout else ([], 0)
+    emphasised = bool(words) and layout.style.emphasised(words[0])
+    if emphasised:
+        run = _emphasised_run(words, layout.style)
+        if len(run) < len(words) and _ends_run_in_heading(run, words[len(run)]):
+            return " ".join([run[0].text[skip:]] + [w.text for w in run[1:]]), c.index + 1
+    elif run_in:
+        head = _plain_run_in(title, c.index + 1 < stop and _hangs(lines[c.index], lines[c.index + 1]))
+        if head:
+            return head, c.index + 1
+    end = c.index + 1
+    while end < stop and end != c.reference and _continues(lines, c.index, end, title, emphasised, layout, wraps):
+        title += " " + lines[end].text
+        end += 1
+    return title, end
+
+
+_RUN_IN = re.compile(r"^(?P<head>[^:]{3,}?):\s+(?P<rest>\S.*)$")
+
+
+def _plain_run_in(title: str, wraps_on: bool) -> str | None:
+    """'Apologies for absence: Cllr Shewell.': the words before the colon, when a sentence follows."""
+    match = _RUN_IN.match(title)
+    if not match or len(match.group("head").split()) > 12 or len(match.group("rest").split()) < 2:
+        return None
+    return match.group("head") if match.group("rest").endswith(".") or wraps_on else None
+
+
+def _hangs(heading: Line, line: Line) -> bool:
+    """The next line carries on the heading's paragraph under its title (a hanging indent)."""
+    return bool(heading.words and line.words) and _same_block(heading, line) and line.x0 > heading.x0 + 2
+
+
+def _emphasised_run(words: list[Word], style: BodyStyle) -> list[Word]:
+    run = []
+    for word in words:
+        if not style.emphasised(word):
+            break
+        run.append(word)
+    return run
+
+
+def _ends_run_in_heading(run: list[Word], following: Word) -> bool:
+    """'Police Report: Attached.', 'Declarations of Interest - to receive ...': the bold part is the title."""
+    return (
+        run[-1].text[-1] in _SEPARATOR
+        or following.text in ("-", "–", "—", ":")
+        or following.text[:1].isupper()
+        or following.x0 - run[-1].x1 > 1.5 * max(following.size, 1.0)
+    )
+
+
+def _continues(lines: list[Line], start: int, index: int, title: str, emphasised: bool, layout, wraps) -> bool:
+    line, heading = lines[index], lines[start]
+    if numbered_line(line.text) or item_reference(line.text):
+        return False
+    if layout and line.words and heading.words:
+        if not _same_block(lines[index - 1], line) or line.x0 < heading.x0 - 2:
+            return False
+        if emphasised:
+            return abs(line.size - heading.size) < 0.5 and all(layout.style.emphasised(w) for w in line.words)
+        if any(layout.style.emphasised(w) for w in line.words[:1]):
+            return False
+    return bool(wraps and wraps(title, line.text))
+
+
+def _tidy(title: str) -> str:
+    title = " ".join(title.split()).strip(" " + _SEPARATOR)
+    return "" if _MOVERS.match(title) else title

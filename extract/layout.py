@@ -1,0 +1,88 @@
+"""Typography of lines: where a line sits, how large and heavy its type is, the white space above it.
+
+A page's words carry the index of their text line, so each text line gets its
+words without matching text. What counts as emphasis is relative to the body
+text of the same document: bold where the body is not, heavier stems than the
+body's font, or larger type.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+from .records import PageText, Word
+
+
+@dataclass(frozen=True)
+class LineBox:
+    words: tuple[Word, ...]
+    x0: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    gap: float  # white space above, points; 0 for the first line of a page
+
+
+def line_boxes(page: PageText) -> dict[int, LineBox]:
+    """Text line index -> its geometry and type, for the lines that have words."""
+    grouped: dict[int, list[Word]] = {}
+    for word in page.words:
+        grouped.setdefault(word.line, []).append(word)
+    shapes = {index: _shape(words) for index, words in grouped.items()}
+    bottoms = sorted((shape[2], shape[1]) for shape in shapes.values())  # (bottom, top)
+    return {
+        index: LineBox(tuple(grouped[index]), x0, top, bottom, size, bold, _gap_above(top, bottom, bottoms))
+        for index, (x0, top, bottom, size, bold) in shapes.items()
+    }
+
+
+def _shape(words: list[Word]) -> tuple[float, float, float, float, bool]:
+    chars = sum(len(w.text) for w in words)
+    bold_chars = sum(len(w.text) for w in words if w.bold)
+    return (
+        min(w.x0 for w in words),
+        min(w.top for w in words),
+        max(w.bottom for w in words),
+        median(w.size for w in words),
+        bold_chars * 2 > chars,
+    )
+
+
+def _gap_above(top: float, bottom: float, bottoms: list[tuple[float, float]]) -> float:
+    """Distance to the nearest line that ends above this one (text order on a page is not reading order)."""
+    position = bisect_right(bottoms, (top + 1.0, float("inf")))
+    for b, t in reversed(bottoms[:position]):
+        if t < top - 1.0:
+            return max(0.0, top - b)
+    return 0.0
+
+
+@dataclass(frozen=True)
+class BodyStyle:
+    """The type most characters of a document are set in."""
+
+    size: float
+    bold: bool
+    weight: int
+    font: str
+
+    def emphasised(self, word: Word) -> bool:
+        if word.bold and not self.bold:
+            return True
+        # Fonts without a style in their name: a heavier stem than the body's marks bold.
+        heavier = self.weight > 0 and word.weight > self.weight * 1.04 and word.font != self.font
+        return heavier or word.size > self.size * 1.1
+
+
+def body_style(words: list[Word]) -> BodyStyle | None:
+    if not words:
+        return None
+    counts: Counter = Counter()
+    for w in words:
+        counts[(round(w.size), w.bold, w.weight, w.font)] += len(w.text)
+    (size, bold, weight, font), _ = counts.most_common(1)[0]
+    sizes = [w.size for w in words if round(w.size) == size and w.font == font]
+    return BodyStyle(median(sizes), bold, weight, font)
