@@ -268,7 +268,7 @@ def _title(lines: list[Line], c: _Candidate, stop: int, layout: _Layout | None, 
     words, skip = _words_from(line, c.title_start) if layout else ([], 0)
     emphasised = bool(words) and layout.style.emphasised(words[0])
     if emphasised:
-        run = _emphasised_run(words, layout.style)
+        run = _run_alike(words)
         if len(run) < len(words) and _ends_run_in_heading(run, words[len(run)]):
             return " ".join([run[0].text[skip:]] + [w.text for w in run[1:]]), c.index + 1
     elif run_in:
@@ -276,7 +276,8 @@ def _title(lines: list[Line], c: _Candidate, stop: int, layout: _Layout | None, 
         if head:
             return head, c.index + 1
     end = c.index + 1
-    while end < stop and end != c.reference and _continues(lines, c.index, end, title, emphasised, layout, wraps):
+    model = words[0] if emphasised else None
+    while end < stop and end != c.reference and _continues(lines, c.index, end, title, model, layout, wraps):
         title += " " + lines[end].text
         end += 1
     return title, end
@@ -298,10 +299,15 @@ def _hangs(heading: Line, line: Line) -> bool:
     return bool(heading.words and line.words) and _same_block(heading, line) and line.x0 > heading.x0 + 2
 
 
-def _emphasised_run(words: list[Word], style: BodyStyle) -> list[Word]:
-    run = []
-    for word in words:
-        if not style.emphasised(word):
+def _alike(word: Word, model: Word) -> bool:
+    return word.font == model.font and word.bold == model.bold and abs(word.size - model.size) < 0.6
+
+
+def _run_alike(words: list[Word]) -> list[Word]:
+    """The leading words set like the first one: the heading part of a run-in heading."""
+    run = [words[0]]
+    for word in words[1:]:
+        if not _alike(word, words[0]):
             break
         run.append(word)
     return run
@@ -317,15 +323,16 @@ def _ends_run_in_heading(run: list[Word], following: Word) -> bool:
     )
 
 
-def _continues(lines: list[Line], start: int, index: int, title: str, emphasised: bool, layout, wraps) -> bool:
+def _continues(lines: list[Line], start: int, index: int, title: str, model: Word | None, layout, wraps) -> bool:
+    """Whether line `index` carries on the title; model is the title's first word when it is set as a heading."""
     line, heading = lines[index], lines[start]
     if numbered_line(line.text) or item_reference(line.text):
         return False
     if layout and line.words and heading.words:
         if not _same_block(lines[index - 1], line) or line.x0 < heading.x0 - 2:
             return False
-        if emphasised:
-            return abs(line.size - heading.size) < 0.5 and all(layout.style.emphasised(w) for w in line.words)
+        if model is not None:
+            return all(_alike(w, model) for w in line.words)
         if any(layout.style.emphasised(w) for w in line.words[:1]):
             return False
     return bool(wraps and wraps(title, line.text))

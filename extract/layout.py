@@ -40,15 +40,16 @@ def line_boxes(page: PageText) -> dict[int, LineBox]:
 
 
 def _shape(words: list[Word]) -> tuple[float, float, float, float, bool]:
-    chars = sum(len(w.text) for w in words)
-    bold_chars = sum(len(w.text) for w in words if w.bold)
-    return (
-        min(w.x0 for w in words),
-        min(w.top for w in words),
-        max(w.bottom for w in words),
-        median(w.size for w in words),
-        bold_chars * 2 > chars,
-    )
+    """(x0, top, bottom, median size, mostly bold) in one pass: this runs for every line."""
+    x0 = top = float("inf")
+    bottom = float("-inf")
+    chars = bold_chars = 0
+    for w in words:
+        x0, top, bottom = min(x0, w.x0), min(top, w.top), max(bottom, w.bottom)
+        chars += len(w.text)
+        bold_chars += len(w.text) if w.bold else 0
+    sizes = sorted(w.size for w in words)
+    return x0, top, bottom, sizes[len(sizes) // 2], bold_chars * 2 > chars
 
 
 def _gap_above(top: float, bottom: float, bottoms: list[tuple[float, float]]) -> float:
