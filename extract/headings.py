@@ -52,7 +52,7 @@ class _Candidate:
     unnumbered: bool = False  # numbered only by its "(Item N)" line
     open_ended: bool = False  # reads like a list entry unless set as a heading
     strong: bool = False
-    value: float = 1.0
+    value: float = 1.0  # what it adds to a sequence: 1, +0.5 over an "(Item N)" line, -2 for a decimal sub-item
 
 
 def find_headings(lines: list[Line], wraps: Wraps | None = None, run_in: bool = False) -> list[Heading]:
@@ -61,6 +61,8 @@ def find_headings(lines: list[Line], wraps: Wraps | None = None, run_in: bool = 
     candidates = _candidates(lines)
     if not candidates:
         return []
+    for position, c in enumerate(candidates):
+        c.value = 1.0 + 0.5 * (c.reference is not None) - 2.0 * _is_sub_item(candidates, position)
     layout = _Layout.of(lines, candidates)
     if layout:
         layout.score(lines, candidates)
@@ -137,20 +139,15 @@ class _Layout:
         return line.x0 > self.column + 0.8 * self.style.size
 
     def score(self, lines: list[Line], candidates: list[_Candidate]) -> None:
-        """Set as a heading: +1; indented like a paragraph: -1; plain where other candidates are set
-        as headings: -0.5; over an '(Item N)' line: +0.5; a decimal sub-item: -2."""
+        """Set as a heading: +1; indented like a paragraph: -1; plain where other candidates are set as headings: -0.5."""
         indented = {}
         for c in candidates:
             line = lines[c.index]
             c.strong = bool(line.words) and self.strong(line, c.title_start)
             indented[c.index] = bool(line.words) and self.indented(line)
         self.has_strong = any(c.strong and not indented[c.index] for c in candidates)
-        for position, c in enumerate(candidates):
-            plain = self.has_strong and not c.strong
-            c.value = (
-                1.0 + c.strong - indented[c.index] - 0.5 * plain + 0.5 * (c.reference is not None)
-                - 2.0 * _is_sub_item(candidates, position)
-            )
+        for c in candidates:
+            c.value += c.strong - indented[c.index] - 0.5 * (self.has_strong and not c.strong)
 
     def fill_misprints(self, chain: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
         """'55', '6', '57': a heading set like its neighbours where the sequence misses one number."""
