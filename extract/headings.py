@@ -27,8 +27,8 @@ _RESTART = 2.5
 _STEP_COST = {0: 0.6, 1: 0.0, 2: 0.2, 3: 0.4}  # 0: a number printed twice
 # "1. Sue Anderson 2. Ameet Jogia": a two-column list, not a heading.
 _TWO_COLUMN = re.compile(r"\s\d{1,2}\.\s+[A-Z]")
-# "R2025-042 J. Scott, S. Kirkey:" names the mover and seconder, not a title.
-_MOVERS = re.compile(r"^(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+(?:,\s*|\s+and\s+|$|:)){2,}:?$")
+# "R2025-042 J. Scott, S. Kirkey:" and "Moved by ..." name the mover and seconder, not a title.
+_MOVERS = re.compile(r"^(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+(?:,\s*|\s+and\s+|$|:)){2,}:?$|^(?:Moved|Proposed)\s+by\b", re.I)
 _SEPARATOR = ":-–—"
 
 Wraps = Callable[[str, str], bool]  # (title so far, next line) -> does the title go on?
@@ -61,8 +61,9 @@ def find_headings(lines: list[Line], wraps: Wraps | None = None, run_in: bool = 
     candidates = _candidates(lines)
     if not candidates:
         return []
+    sub_items = _sub_items(candidates)
     for position, c in enumerate(candidates):
-        c.value = 1.0 + 0.5 * (c.reference is not None) - 2.0 * _is_sub_item(candidates, position)
+        c.value = 1.0 + 0.5 * (c.reference is not None) - 2.0 * (position in sub_items)
     layout = _Layout.of(lines, candidates)
     if layout:
         layout.score(lines, candidates)
@@ -82,6 +83,7 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
         numbered = numbered_line(line.text)
         if numbered and not _TWO_COLUMN.search(numbered.title):
             found[index] = _Candidate(index, numbered.number, numbered.title_start, open_ended=numbered.open_ended)
+    _drop_running_heads(lines, found)
     for index, line in enumerate(lines):
         number = item_reference(line.text) if index else None
         if number is None:
@@ -93,6 +95,19 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
         if start is not None and start not in found:
             found[start] = _Candidate(start, ItemNumber(number, "", (int(number),)), 0, index, unnumbered=True)
     return [found[i] for i in sorted(found)]
+
+
+def _drop_running_heads(lines: list[Line], found: dict[int, _Candidate]) -> None:
+    """'12 Cabinet 4 March 2025' at the top of page after page is a running head, not an item."""
+    pages: dict[str, set[int]] = {}
+    for index, c in found.items():
+        pages.setdefault(_unnumbered(lines[index].text[c.title_start :]), set()).add(lines[index].page)
+    for index in [i for i, c in found.items() if len(pages[_unnumbered(lines[i].text[c.title_start :])]) >= 3]:
+        del found[index]
+
+
+def _unnumbered(text: str) -> str:
+    return re.sub(r"[\d\W]+", " ", text).strip().lower()
 
 
 def _heading_start(lines: list[Line], reference: int) -> int | None:
@@ -176,13 +191,17 @@ def _column(xs: list[int]) -> float:
     return float(min(shared or xs))
 
 
-def _is_sub_item(candidates: list[_Candidate], position: int) -> bool:
-    """'05.25.18.1' after '05.25.18', '8.2' after '8': a decimal part of the item above it."""
-    number = candidates[position].number
-    for earlier in reversed(candidates[:position]):
-        if len(earlier.number.groups) < len(number.groups) and earlier.number.prefix == number.prefix:
-            return number.extends(earlier.number)
-    return False
+def _sub_items(candidates: list[_Candidate]) -> set[int]:
+    """Positions of '05.25.18.1' after '05.25.18', '8.2' after '8': decimal parts of the item above."""
+    latest: dict[tuple[str, int], tuple[int, ItemNumber]] = {}  # (prefix, parts) -> the latest such number
+    out = set()
+    for position, c in enumerate(candidates):
+        number = c.number
+        shorter = [v for (prefix, parts), v in latest.items() if prefix == number.prefix and parts < len(number.groups)]
+        if shorter and number.extends(max(shorter)[1]):
+            out.add(position)
+        latest[(number.prefix, len(number.groups))] = (position, number)
+    return out
 
 
 def _words_from(line: Line, offset: int) -> tuple[list[Word], int]:

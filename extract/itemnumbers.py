@@ -3,7 +3,7 @@
 Any style counts as long as it forms a sequence that rises through the document:
 continuous numbers (2643), dotted month-year-item refs (09.24.01), slashed
 (14/037, 12/2023), prefixed (PC 18/45, ABC/21/14), resolution ids (R2025-037),
-"Item 1 ...", "Minute 12 ...". Exactly one part of the number changes from one
+"Item 1 ...", "Minute 12 ...", "Resolution No. 2025-045". Exactly one part of the number changes from one
 item to the next, rising by a small step. Lettered numbers (8a) are sub-items.
 """
 from __future__ import annotations
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 MAX_STEP = 3  # items withdrawn or taken in private leave small gaps
 
-_LABEL = r"(?:(?:Minute|Min\.?|Agenda\s+Item|Item)\s+(?:No\.?\s*)?)?"
+_LABEL = r"(?:(?:Minute|Min\.?|Agenda\s+Item|Item|Resolution)\s+(?:No\.?\s*)?)?"
 # "03.26 08": a space typed for the last dot.
 _DIGITS = r"\d{1,4}(?:(?:[./-]|(?<=\.\d\d)\s(?=\d\d\b))\d{1,4}){0,3}"
 HEADING_NUMBER = re.compile(
-    rf"^{_LABEL}(?P<number>(?P<prefix>[A-Z]{{1,6}}[ /]?)?(?P<digits>{_DIGITS}))"
-    r"(?:[.):]?(?:\s+[-–]\s+|\s+)|(?<=[.)])(?=[A-Z]))(?P<title>[A-Z“\"'‘(\[].*)$"
+    rf"^{_LABEL}(?P<number>(?P<prefix>[A-Z]{{1,6}}[ /-]?)?(?P<digits>{_DIGITS}))"
+    r"(?:[.):]?(?:\s+[-–]\s+|\s+)|[.)](?=[A-Z]))(?P<title>[A-Z“\"'‘(\[].*)$"
 )
 ITEM_REFERENCE = re.compile(r"^\(\s*Item\s+(?P<number>\d{1,3})\s*\)$", re.I)
 _MONTH_START = re.compile(
@@ -69,7 +69,7 @@ def numbered_line(text: str) -> NumberedLine | None:
     title = match.group("title").strip()
     if len(title) < 2 or _MONTH_START.match(title):
         return None
-    prefix = (match.group("prefix") or "").strip(" /")
+    prefix = (match.group("prefix") or "").strip(" /-")
     groups = tuple(int(d) for d in re.findall(r"\d+", match.group("digits")))
     number = ItemNumber(match.group("number").strip(), prefix, groups)
     return NumberedLine(number, title, match.start("title"), title.endswith((",", ";")))

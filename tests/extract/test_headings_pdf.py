@@ -252,3 +252,24 @@ def test_bold_titles_leave_out_plain_descriptors(tmp_path):
         ("4", "Correspondence"),
         ("5", "Planning"),
     ]
+
+
+RUNNING_HEADS = [
+    """MINUTES of the Cabinet held on 4 March 2025
+1. Apologies
+None were received.""",
+    """2 Cabinet Minutes, 4 March 2025
+2. Budget Monitoring
+The Cabinet noted the report.""",
+    """3 Cabinet Minutes, 4 March 2025
+3. Schools
+The Cabinet agreed the plan.""",
+    """4 Cabinet Minutes, 4 March 2025
+Further discussion followed.""",
+]
+
+
+def test_numbered_running_heads_are_not_items(tmp_path):
+    expected = [("1", "Apologies"), ("2", "Budget Monitoring"), ("3", "Schools")]
+    assert _minutes(tmp_path, RUNNING_HEADS, words=False) == expected
+    assert _minutes(tmp_path, RUNNING_HEADS) == expected
