@@ -24,7 +24,9 @@ from .records import Word
 
 # A new sequence costs about two items' worth, so a stray pair of numbered lines is not one.
 _RESTART = 2.5
-_STEP_COST = {0: 0.6, 1: 0.0, 2: 0.2, 3: 0.4}  # 0: a number printed twice
+# 0: a number printed twice; worth keeping only for a line set as a heading, so table rows
+# repeating a year or a date never chain.
+_STEP_COST = {0: 1.1, 1: 0.0, 2: 0.2, 3: 0.4}
 # "1. Sue Anderson 2. Ameet Jogia": a two-column list, not a heading.
 _TWO_COLUMN = re.compile(r"\s\d{1,2}\.\s+[A-Z]")
 # "R2025-042 J. Scott, S. Kirkey:" and "Moved by ..." name the mover and seconder, not a title.

@@ -20,6 +20,7 @@ HEADING_NUMBER = re.compile(
     rf"^{_LABEL}(?P<number>(?P<prefix>[A-Z]{{1,6}}[ /-]?)?(?P<digits>{_DIGITS}))"
     r"(?:[.):]?(?:\s+[-–]\s+|\s+)|[.)](?=[A-Z]))(?P<title>[A-Z“\"'‘(\[].*)$"
 )
+_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d$")  # 02/05/2017
 ITEM_REFERENCE = re.compile(r"^\(\s*Item\s+(?P<number>\d{1,3})\s*\)$", re.I)
 _MONTH_START = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -70,6 +71,8 @@ def numbered_line(text: str) -> NumberedLine | None:
     if len(title) < 2 or _MONTH_START.match(title):
         return None
     prefix = (match.group("prefix") or "").strip(" /-")
+    if _DATE.match(match.group("digits")):
+        return None
     groups = tuple(int(d) for d in re.findall(r"\d+", match.group("digits")))
     number = ItemNumber(match.group("number").strip(), prefix, groups)
     return NumberedLine(number, title, match.start("title"), title.endswith((",", ";")))

@@ -28,7 +28,7 @@ def test_numbering_styles(line, number, title):
     assert (found.number.text, found.title) == (number, title)
 
 
-@pytest.mark.parametrize("line", ["14 June 2017 Budget", "10.00 am Start", "2 x willows by the pond", "2.5 million pounds", "A Meeting of"])
+@pytest.mark.parametrize("line", ["14 June 2017 Budget", "02/05/2017 Payment to BT", "10.00 am Start", "2 x willows by the pond", "2.5 million pounds", "A Meeting of"])
 def test_lines_that_are_not_headings(line):
     assert numbered_line(line) is None
 
