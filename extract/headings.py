@@ -23,6 +23,7 @@ from .pagelines import Line
 from .records import Word
 
 # A new sequence costs about two items' worth, so a stray pair of numbered lines is not one.
+# Without typography nothing tells a second meeting from a numbered list, so there is one sequence.
 _RESTART = 2.5
 # 0: a number printed twice; worth keeping only for a line set as a heading, so table rows
 # repeating a year or a date never chain.
@@ -70,7 +71,7 @@ def find_headings(lines: list[Line], wraps: Wraps | None = None, run_in: bool = 
     if layout:
         layout.score(lines, candidates)
     candidates = [c for c in candidates if c.strong or not c.open_ended]
-    chain = _best_sequence(candidates)
+    chain = _best_sequence(candidates, restart=_RESTART if layout else None)
     if layout:
         chain = layout.fill_misprints(chain, candidates)
     return _headings(lines, chain, layout, wraps, run_in)
@@ -224,7 +225,7 @@ def _words_from(line: Line, offset: int) -> tuple[list[Word], int]:
 # --- the sequence ---
 
 
-def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
+def _best_sequence(candidates: list[_Candidate], restart: float | None) -> list[_Candidate]:
     """Highest total value over chains of rising numbers; a later chain wins a tie (front-sheet lists come first)."""
     back: list[int] = []
     by_number: dict[tuple, tuple[float, int]] = {}
@@ -235,8 +236,8 @@ def _best_sequence(candidates: list[_Candidate]) -> list[_Candidate]:
             if key in by_number:
                 score, previous = by_number[key]
                 options.append((score + c.value - _STEP_COST[step], previous))
-        if overall is not None:
-            options.append((overall[0] + c.value - _RESTART, overall[1]))
+        if overall is not None and restart is not None:
+            options.append((overall[0] + c.value - restart, overall[1]))
         score, previous = max(options)
         back.append(previous)
         key = (c.number.prefix, c.number.groups)
