@@ -4,9 +4,9 @@ Every line that opens with an item number is a candidate, and so is an
 unnumbered heading set over an "(Item N)" line. Candidates score on how papers
 set headings: type heavier or larger than the document's body text, in the
 heading column rather than indented like a numbered paragraph, an "(Item N)"
-line under them. The headings are the best-scoring sequence whose numbers rise
-(itemnumbers.py); a sequence may end and a new one start (an annual meeting,
-then an ordinary one) at a cost. Numbered paragraphs inside items, plain and
+line under them, white space above. The headings are the best-scoring sequence whose numbers rise
+(itemnumbers.py); a sequence may end and a new one start on a later page (an
+annual meeting, then an ordinary one) at a cost. Numbered paragraphs inside items, plain and
 indented where the headings are bold, cost more than they bring. Lines without
 typography (old stores, text-only tests) score on numbering alone.
 """
@@ -22,12 +22,13 @@ from .layout import BodyStyle, body_style
 from .pagelines import Line
 from .records import Word
 
-# A new sequence costs about two items' worth, so a stray pair of numbered lines is not one.
-# Without typography nothing tells a second meeting from a numbered list, so there is one sequence.
+# A new sequence (another meeting's items) starts on a new page and costs about two items' worth,
+# so a numbered list inside an item is not one. Without typography nothing tells a second
+# meeting from a numbered list, so there is one sequence.
 _RESTART = 2.5
 # 0: a number printed twice; worth keeping only for a line set as a heading, so table rows
 # repeating a year or a date never chain.
-_STEP_COST = {0: 1.1, 1: 0.0, 2: 0.2, 3: 0.4}
+_STEP_COST = {0: 1.5, 1: 0.0, 2: 0.2, 3: 0.4}
 # "1. Sue Anderson 2. Ameet Jogia": a two-column list, not a heading.
 _TWO_COLUMN = re.compile(r"\s\d{1,2}\.\s+[A-Z]")
 # "R2025-042 J. Scott, S. Kirkey:" and "Moved by ..." name the mover and seconder, not a title.
@@ -49,6 +50,7 @@ class Heading:
 @dataclass
 class _Candidate:
     index: int
+    page: int
     number: ItemNumber
     title_start: int  # offset of the title in the line's text
     reference: int | None = None  # index of an "(Item N)" line under the heading
@@ -85,7 +87,7 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
     for index, line in enumerate(lines):
         numbered = numbered_line(line.text)
         if numbered and not _TWO_COLUMN.search(numbered.title):
-            found[index] = _Candidate(index, numbered.number, numbered.title_start, open_ended=numbered.open_ended)
+            found[index] = _Candidate(index, line.page, numbered.number, numbered.title_start, open_ended=numbered.open_ended)
     _drop_running_heads(lines, found)
     for index, line in enumerate(lines):
         number = item_reference(line.text) if index else None
@@ -96,7 +98,7 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
             continue
         start = _heading_start(lines, index)
         if start is not None and start not in found:
-            found[start] = _Candidate(start, ItemNumber(number, "", (int(number),)), 0, index, unnumbered=True)
+            found[start] = _Candidate(start, lines[start].page, ItemNumber(number, "", (int(number),)), 0, index, unnumbered=True)
     return [found[i] for i in sorted(found)]
 
 
@@ -157,7 +159,8 @@ class _Layout:
         return line.x0 > self.column + 0.8 * self.style.size
 
     def score(self, lines: list[Line], candidates: list[_Candidate]) -> None:
-        """Set as a heading: +1; indented like a paragraph: -1; plain where other candidates are set as headings: -0.5."""
+        """Set as a heading: +1; indented like a paragraph: -1; plain where other candidates are set as
+        headings: -0.5; white space above: +0.5."""
         indented = {}
         for c in candidates:
             line = lines[c.index]
@@ -165,7 +168,9 @@ class _Layout:
             indented[c.index] = bool(line.words) and self.indented(line)
         self.has_strong = any(c.strong and not indented[c.index] for c in candidates)
         for c in candidates:
-            c.value += c.strong - indented[c.index] - 0.5 * (self.has_strong and not c.strong)
+            line = lines[c.index]
+            spaced = bool(line.words) and line.gap >= 0.6 * self.style.size
+            c.value += c.strong - indented[c.index] - 0.5 * (self.has_strong and not c.strong) + 0.5 * spaced
 
     def fill_misprints(self, chain: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
         """'55', '6', '57': a heading set like its neighbours where the sequence misses one number."""
@@ -230,14 +235,18 @@ def _best_sequence(candidates: list[_Candidate], restart: float | None) -> list[
     back: list[int] = []
     by_number: dict[tuple, tuple[float, int]] = {}
     overall: tuple[float, int] | None = None
+    before_this_page, page = None, None  # a new sequence (another meeting) starts on a later page
     for position, c in enumerate(candidates):
+        if c.page != page:
+            before_this_page, page = overall, c.page
         options = [(c.value, -1)]
         for key, step in _predecessor_keys(c.number):
             if key in by_number:
                 score, previous = by_number[key]
-                options.append((score + c.value - _STEP_COST[step], previous))
-        if overall is not None and restart is not None:
-            options.append((overall[0] + c.value - restart, overall[1]))
+                if step or _printed_twice(candidates[previous], c, previous == position - 1):
+                    options.append((score + c.value - _STEP_COST[step], previous))
+        if before_this_page is not None and restart is not None:
+            options.append((before_this_page[0] + c.value - restart, before_this_page[1]))
         score, previous = max(options)
         back.append(previous)
         key = (c.number.prefix, c.number.groups)
@@ -250,6 +259,11 @@ def _best_sequence(candidates: list[_Candidate], restart: float | None) -> list[
         chain.append(candidates[position])
         position = back[position]
     return chain[::-1]
+
+
+def _printed_twice(first: _Candidate, second: _Candidate, neighbours: bool) -> bool:
+    """'12 Asset of Community Value', '12 Planning': one number on two neighbouring headings set alike."""
+    return neighbours and first.value == second.value
 
 
 def _predecessor_keys(number: ItemNumber):

@@ -23,7 +23,7 @@ class LineBox:
     bottom: float
     size: float
     bold: bool
-    gap: float  # white space above, points; 0 for the first line of a page
+    gap: float  # white space above, points (to the page's top edge for its first line)
 
 
 def line_boxes(page: PageText) -> dict[int, LineBox]:
@@ -58,7 +58,7 @@ def _gap_above(top: float, bottom: float, bottoms: list[tuple[float, float]]) ->
     for b, t in reversed(bottoms[:position]):
         if t < top - 1.0:
             return max(0.0, top - b)
-    return 0.0
+    return top  # the first line of the page: white space up to the edge
 
 
 @dataclass(frozen=True)

@@ -273,3 +273,22 @@ def test_numbered_running_heads_are_not_items(tmp_path):
     expected = [("1", "Apologies"), ("2", "Budget Monitoring"), ("3", "Schools")]
     assert _minutes(tmp_path, RUNNING_HEADS, words=False) == expected
     assert _minutes(tmp_path, RUNNING_HEADS) == expected
+
+
+BOLD_LIST = """**Minutes of the Parish Council meeting held on 4 November 2025**
+
+**1. Apologies**
+There were no apologies.
+
+**2. Clerk's Report**
+The Clerk reported on the following matters:
+**1. Bonfire Night**
+**2. Christmas Lights**
+**3. Street Lights**
+
+**3. Precept**
+RESOLVED: To set the Precept at 7,800 pounds."""
+
+
+def test_a_bold_numbered_list_inside_an_item_is_not_another_meeting(tmp_path):
+    assert _minutes(tmp_path, [BOLD_LIST]) == [("1", "Apologies"), ("2", "Clerk's Report"), ("3", "Precept")]
