@@ -3,24 +3,24 @@
 Every line that opens with an item number is a candidate, and so is an
 unnumbered heading set over an "(Item N)" line. Candidates score on how papers
 set headings: type heavier or larger than the document's body text, in the
-heading column rather than indented like a numbered paragraph, an "(Item N)"
-line under them, white space above. The headings are the best-scoring sequence whose numbers rise
-(itemnumbers.py); a sequence may end and a new one start on a later page (an
-annual meeting, then an ordinary one) at a cost. Numbered paragraphs inside items, plain and
-indented where the headings are bold, cost more than they bring. Lines without
-typography (old stores, text-only tests) score on numbering alone.
+heading column rather than indented like a numbered paragraph, white space
+above, an "(Item N)" line under them. The headings are the best-scoring
+sequence whose numbers rise (itemnumbers.py); a new sequence may start on a
+later page (an annual meeting, then an ordinary one) at a cost. Numbered
+paragraphs inside items, plain and indented where the headings are bold, cost
+more than they bring. Lines without typography (old stores, text-only tests)
+score on numbering alone. Titles: titles.py.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from .itemnumbers import ItemNumber, item_reference, numbered_line
-from .layout import BodyStyle, body_style
+from .layout import BodyStyle, body_style, same_block, words_from
 from .pagelines import Line
-from .records import Word
+from .titles import Wraps, heading_title, tidy
 
 # A new sequence (another meeting's items) starts on a new page and costs about two items' worth,
 # so a numbered list inside an item is not one. Without typography nothing tells a second
@@ -31,11 +31,6 @@ _RESTART = 2.5
 _STEP_COST = {0: 1.5, 1: 0.0, 2: 0.2, 3: 0.4}
 # "1. Sue Anderson 2. Ameet Jogia": a two-column list, not a heading.
 _TWO_COLUMN = re.compile(r"\s\d{1,2}\.\s+[A-Z]")
-# "R2025-042 J. Scott, S. Kirkey:" and "Moved by ..." name the mover and seconder, not a title.
-_MOVERS = re.compile(r"^(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+(?:,\s*|\s+and\s+|$|:)){2,}:?$|^(?:Moved|Proposed)\s+by\b", re.I)
-_SEPARATOR = ":-–—"
-
-Wraps = Callable[[str, str], bool]  # (title so far, next line) -> does the title go on?
 
 
 @dataclass
@@ -57,7 +52,7 @@ class _Candidate:
     unnumbered: bool = False  # numbered only by its "(Item N)" line
     open_ended: bool = False  # reads like a list entry unless set as a heading
     strong: bool = False
-    value: float = 1.0  # what it adds to a sequence: 1, +0.5 over an "(Item N)" line, -2 for a decimal sub-item
+    value: float = 1.0  # what it adds to a sequence (find_headings and _Layout.score set it)
 
 
 def find_headings(lines: list[Line], wraps: Wraps | None = None, run_in: bool = False) -> list[Heading]:
@@ -120,14 +115,9 @@ def _heading_start(lines: list[Line], reference: int) -> int | None:
     start = reference - 1
     if item_reference(lines[start].text):
         return None
-    while start > 0 and lines[start].words and _same_block(lines[start - 1], lines[start]) and lines[start - 1].bold:
+    while start > 0 and lines[start].words and same_block(lines[start - 1], lines[start]) and lines[start - 1].bold:
         start -= 1
     return start
-
-
-def _same_block(above: Line, below: Line) -> bool:
-    """No white space between two lines of one page: a heading or paragraph wrapping."""
-    return above.page == below.page and below.gap < 0.5 * max(below.size, 1.0) and bool(above.words)
 
 
 # --- layout scoring ---
@@ -151,7 +141,7 @@ class _Layout:
         return cls(style, _column([round(line.x0) for line in with_words]))
 
     def strong(self, line: Line, title_start: int) -> bool:
-        words, _ = _words_from(line, title_start)
+        words, _ = words_from(line, title_start)
         first = words[0] if words else (line.words[0] if line.words else None)
         return first is not None and (self.style.emphasised(first) or line.size > self.style.size * 1.1)
 
@@ -177,13 +167,13 @@ class _Layout:
         out = chain[:1]
         for before, after in zip(chain, chain[1:]):
             if after.number.step_from(before.number) == 2:
-                between = [c for c in candidates if before.index < c.index < after.index and self._alike(c, before)]
+                between = [c for c in candidates if before.index < c.index < after.index and self._set_like(c, before)]
                 if len(between) == 1:
                     out.append(between[0])
             out.append(after)
         return out
 
-    def _alike(self, candidate: _Candidate, model: _Candidate) -> bool:
+    def _set_like(self, candidate: _Candidate, model: _Candidate) -> bool:
         return (
             candidate.strong == model.strong
             and candidate.value >= model.value - 0.5
@@ -210,21 +200,6 @@ def _sub_items(candidates: list[_Candidate]) -> set[int]:
             out.add(position)
         latest[(number.prefix, len(number.groups))] = (position, number)
     return out
-
-
-def _words_from(line: Line, offset: int) -> tuple[list[Word], int]:
-    """The printed words from a text offset on, and where the offset falls in the first of them
-    ('11.Closed': a title glued to its number); ([], 0) when words and text do not align."""
-    tokens = line.text.split()
-    if len(tokens) != len(line.words):
-        return [], 0
-    position = 0
-    for k, token in enumerate(tokens):
-        start = line.text.index(token, position)
-        position = start + len(token)
-        if position > offset:
-            return list(line.words[k:]), max(0, offset - start)
-    return [], 0
 
 
 # --- the sequence ---
@@ -276,101 +251,19 @@ def _predecessor_keys(number: ItemNumber):
                 yield (number.prefix, groups), step
 
 
-# --- titles ---
+# --- the headings ---
 
 
 def _headings(lines: list[Line], chain: list[_Candidate], layout: _Layout | None, wraps: Wraps | None,
               run_in: bool) -> list[Heading]:
+    style = layout.style if layout else None
     out = []
     for position, c in enumerate(chain):
         stop = chain[position + 1].index if position + 1 < len(chain) else len(lines)
         if c.unnumbered:
             title, end = " ".join(l.text for l in lines[c.index : c.reference]), c.reference
         else:
-            title, end = _title(lines, c, stop, layout, wraps, run_in)
+            title, end = heading_title(lines, c.index, c.title_start, min(stop, c.reference or stop), style, wraps, run_in)
         body_start = max(end, c.reference + 1 if c.reference is not None and c.reference < stop else end)
-        out.append(Heading(c.index, c.number.text, _tidy(title), lines[c.index].page, body_start))
+        out.append(Heading(c.index, c.number.text, tidy(title), lines[c.index].page, body_start))
     return out
-
-
-def _title(lines: list[Line], c: _Candidate, stop: int, layout: _Layout | None, wraps: Wraps | None,
-           run_in: bool) -> tuple[str, int]:
-    """(title, index of the first line after it)."""
-    line = lines[c.index]
-    title = line.text[c.title_start :].strip()
-    words, skip = _words_from(line, c.title_start) if layout else ([], 0)
-    emphasised = bool(words) and layout.style.emphasised(words[0])
-    if emphasised:
-        run = _run_alike(words)
-        if len(run) < len(words) and _ends_run_in_heading(run, words[len(run)]):
-            return " ".join([run[0].text[skip:]] + [w.text for w in run[1:]]), c.index + 1
-    elif run_in:
-        head = _plain_run_in(title, c.index + 1 < stop and _hangs(lines[c.index], lines[c.index + 1]))
-        if head:
-            return head, c.index + 1
-    end = c.index + 1
-    model = words[0] if emphasised else None
-    while end < stop and end != c.reference and _continues(lines, c.index, end, title, model, layout, wraps):
-        title += " " + lines[end].text
-        end += 1
-    return title, end
-
-
-_RUN_IN = re.compile(r"^(?P<head>[^:]{3,}?):\s+(?P<rest>\S.*)$")
-
-
-def _plain_run_in(title: str, wraps_on: bool) -> str | None:
-    """'Apologies for absence: Cllr Shewell.': the words before the colon, when a sentence follows."""
-    match = _RUN_IN.match(title)
-    if not match or len(match.group("head").split()) > 12 or len(match.group("rest").split()) < 2:
-        return None
-    return match.group("head") if match.group("rest").endswith(".") or wraps_on else None
-
-
-def _hangs(heading: Line, line: Line) -> bool:
-    """The next line carries on the heading's paragraph under its title (a hanging indent)."""
-    return bool(heading.words and line.words) and _same_block(heading, line) and line.x0 > heading.x0 + 2
-
-
-def _alike(word: Word, model: Word) -> bool:
-    return word.font == model.font and word.bold == model.bold and abs(word.size - model.size) < 0.6
-
-
-def _run_alike(words: list[Word]) -> list[Word]:
-    """The leading words set like the first one: the heading part of a run-in heading."""
-    run = [words[0]]
-    for word in words[1:]:
-        if not _alike(word, words[0]):
-            break
-        run.append(word)
-    return run
-
-
-def _ends_run_in_heading(run: list[Word], following: Word) -> bool:
-    """'Police Report: Attached.', 'Declarations of Interest - to receive ...': the bold part is the title."""
-    return (
-        run[-1].text[-1] in _SEPARATOR
-        or following.text in ("-", "–", "—", ":")
-        or following.text[:1].isupper()
-        or following.x0 - run[-1].x1 > 1.5 * max(following.size, 1.0)
-    )
-
-
-def _continues(lines: list[Line], start: int, index: int, title: str, model: Word | None, layout, wraps) -> bool:
-    """Whether line `index` carries on the title; model is the title's first word when it is set as a heading."""
-    line, heading = lines[index], lines[start]
-    if numbered_line(line.text) or item_reference(line.text):
-        return False
-    if layout and line.words and heading.words:
-        if not _same_block(lines[index - 1], line) or line.x0 < heading.x0 - 2:
-            return False
-        if model is not None:
-            return all(_alike(w, model) for w in line.words)
-        if any(layout.style.emphasised(w) for w in line.words[:1]):
-            return False
-    return bool(wraps and wraps(title, line.text))
-
-
-def _tidy(title: str) -> str:
-    title = " ".join(title.split()).strip(" " + _SEPARATOR)
-    return "" if _MOVERS.match(title) else title

@@ -11,8 +11,12 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
+from typing import TYPE_CHECKING
 
 from .records import PageText, Word
+
+if TYPE_CHECKING:
+    from .pagelines import Line
 
 
 @dataclass(frozen=True)
@@ -87,3 +91,23 @@ def body_style(words: list[Word]) -> BodyStyle | None:
     (size, bold, weight, font), _ = counts.most_common(1)[0]
     sizes = [w.size for w in words if round(w.size) == size and w.font == font]
     return BodyStyle(median(sizes), bold, weight, font)
+
+
+def same_block(above: Line, below: Line) -> bool:
+    """No white space between two lines of one page: a heading or paragraph wrapping."""
+    return above.page == below.page and below.gap < 0.5 * max(below.size, 1.0) and bool(above.words)
+
+
+def words_from(line: Line, offset: int) -> tuple[list[Word], int]:
+    """The printed words from a text offset on, and where the offset falls in the first of them
+    ('11.Closed': a title glued to its number); ([], 0) when words and text do not align."""
+    tokens = line.text.split()
+    if len(tokens) != len(line.words):
+        return [], 0
+    position = 0
+    for k, token in enumerate(tokens):
+        start = line.text.index(token, position)
+        position = start + len(token)
+        if position > offset:
+            return list(line.words[k:]), max(0, offset - start)
+    return [], 0
