@@ -1,10 +1,9 @@
 """Minute items: the numbered (or "Minutes:"-labelled) sections of a meeting's minutes.
 
-Headings are recognised by shape, not by any council's numbering: "135.
-Membership", "12 Apologies", "CAB 23/45 Budget", "Minute 12/2023 - Budget"; the
-longest run of consecutively numbered headings wins over numbered lists in the
-text. Unnumbered ModernGov extracts ("Title" / "Minutes:" / text) give items
-with number None.
+Headings come from headings.py (numbering and layout together: "135.
+Membership", "09.24.01 Apologies", "CAB 23/45 Budget", a bold heading over
+"(Item 4)"). Unnumbered ModernGov extracts ("Title" / "Minutes:" / text) give
+items with number None.
 """
 from __future__ import annotations
 
