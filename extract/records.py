@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Word:
     """One printed word: where it sits (points from the page's top left) and how it is set.
 
     line is the index of its line in PageText.text.splitlines(), so typography can be
     laid over the text lines without matching text. Not frozen only because a frozen
-    dataclass is five times slower to build, and pages hold hundreds of words.
+    dataclass is five times slower to build, and pages hold hundreds of words; treat
+    it as read-only (it hashes by value, so lines holding words can be hashed).
     """
 
     text: str
