@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numbering import starts_with_date
+
 MAX_STEP = 3  # items withdrawn or taken in private leave small gaps
 
 _LABEL = r"(?:(?:Minute|Min\.?|Agenda\s+Item|Item|Resolution)\s+(?:No\.?\s*)?)?"
@@ -22,11 +24,6 @@ HEADING_NUMBER = re.compile(
 )
 _DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d$")  # 02/05/2017
 ITEM_REFERENCE = re.compile(r"^\(\s*Item\s+(?P<number>\d{1,3})\s*\)$", re.I)
-_MONTH_START = re.compile(
-    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,7 @@ def numbered_line(text: str) -> NumberedLine | None:
     if not match:
         return None
     title = match.group("title").strip()
-    if len(title) < 2 or _MONTH_START.match(title):
+    if len(title) < 2 or starts_with_date(title):
         return None
     prefix = (match.group("prefix") or "").strip(" /-")
     if _DATE.match(match.group("digits")):
