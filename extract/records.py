@@ -24,15 +24,41 @@ class Keyed:
         return record_id(self)
 
 
+@dataclass(slots=True, unsafe_hash=True)
+class Word:
+    """One printed word: where it sits (points from the page's top left) and how it is set.
+
+    line is the index of its line in PageText.text.splitlines(), so typography can be
+    laid over the text lines without matching text. Not frozen only because a frozen
+    dataclass is five times slower to build, and pages hold hundreds of words; treat
+    it as read-only (it hashes by value, so lines holding words can be hashed).
+    """
+
+    text: str
+    line: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # points
+    font: str
+    bold: bool  # as the font states it (name, flags or weight)
+    weight: int = 0  # the font's stated weight; 0 when unknown
+
+
 @dataclass
 class PageText:
-    """One physical page as ingest/ read it (1-based number)."""
+    """One physical page as ingest/ read it (1-based number).
+
+    words is empty where typography is not known (pages read back from a store).
+    """
 
     number: int
     text: str
     width: float = 0.0
     height: float = 0.0
     has_text_layer: bool = True
+    words: list[Word] = field(default_factory=list)
 
     @property
     def landscape(self) -> bool:
