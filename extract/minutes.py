@@ -56,8 +56,16 @@ def numbered_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
     blocks = []
     for position, heading in enumerate(headings):
         stop = headings[position + 1].index if position + 1 < len(headings) else len(lines)
-        blocks.append(MinuteBlock(heading.number, heading.title, heading.page, _trim_body(lines[heading.body_start : stop])))
+        body = _run_in(lines[heading.index], heading) + lines[heading.body_start : stop]
+        blocks.append(MinuteBlock(heading.number, heading.title, heading.page, _trim_body(body)))
     return lines[: headings[0].index], blocks
+
+
+def _run_in(line: Line, heading) -> list[Line]:
+    """The text a heading runs into on its own line ('Apologies: Cllr Oak.'): the item's first words."""
+    before, found, rest = line.text.partition(heading.title) if heading.title else ("", "", "")
+    rest = rest.strip().lstrip(":–—-").strip()
+    return [Line(line.page, rest)] if found and rest else []
 
 
 def labelled_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
