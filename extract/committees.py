@@ -1,9 +1,9 @@
 """The meeting body a paper is for, named as the paper names it, without the authority.
 
 "MINUTES of a meeting of the Cabinet held ...", "To: Cabinet, 30 January 2025",
-"A Meeting of Burton-cum-Walden Parish Council will be held", "Presentation to
+"A Meeting of Upton-cum-Marsh Parish Council will be held", "Presentation to
 Township Council", or a heading line that is a body's name. Where the body is
-the full authority ("Souldern Parish Council", "the above Council"), the
+the full authority ("Ashby Parish Council", "the above Council"), the
 committee is what the authority is called as a body: "Parish Council".
 
 Papers downloaded from one committee's page (a deck, an undated minutes
@@ -44,7 +44,7 @@ MEETING_OF = re.compile(
     r"(?=\s+(?:held|will|to\s+be|was|on|at|in|which|meeting)\b|[,.;(]|$)",
     re.I,
 )
-# "MINUTES OF THE PARISH COUNCIL MEETING", "Royal Sutton Coldfield Town Council Meeting 21 February 2017",
+# "MINUTES OF THE PARISH COUNCIL MEETING", "Royal Eastbridge Town Council Meeting 21 February 2017",
 # "A Parish Council meeting was held", "Council meetings will be held"
 BODY_MEETING = re.compile(rf"(?P<body>(?:{_NAME_WORD}[ \t]+){{0,6}}?{_BODY})[ \t]+(?i:meetings?|minutes)\b")
 _SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "a"}
@@ -86,7 +86,7 @@ def _clean(name: str) -> str:
 
 
 def _without_authority(name: str, council: str | None) -> str:
-    """'Burton-cum-Walden Parish Council' -> 'Parish Council'; 'Township of Nipissing Council' -> 'Council'."""
+    """'Upton-cum-Marsh Parish Council' -> 'Parish Council'; 'Township of Lakeview Council' -> 'Council'."""
     if council and name.lower().startswith(council.lower()):
         rest = name[len(council):].strip()
         return rest or body_of(council)

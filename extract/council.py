@@ -3,7 +3,7 @@
 Authorities print their name where a reader looks first: the letterhead or
 title of the first page, a running header or footer, "Name of authority:",
 "A Meeting of X will be held", "Chair, X" under the signature. Names met only
-in running prose ("Birmingham City Council is responsible for ...") are other
+in running prose ("Midcity City Council is responsible for ...") are other
 bodies the paper talks about and are never taken.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ _GENERIC = {w.lower() for t in AUTHORITY_TYPES for w in t.split()} | {
     "agenda", "cabinet", "committee", "members", "member", "above", "said", "local", "our", "this", "your",
     "planning", "finance", "executive", "county-wide",
 }
-# A place word: "Kent", "Burton-cum-Walden", "Stoke-on-Trent", "Bishop's".
+# A place word: "Northshire", "Upton-cum-Marsh", "Stoke-on-Trent", "Bishop's".
 _PLACE = r"[A-Z][A-Za-z'’]*(?:-[a-zA-Z][A-Za-z'’]*)*"
 _LINK = r"(?:upon|on|under|le|by)"
 _PLACE_RUN = rf"{_PLACE}(?:[ \t]+(?:{_LINK}[ \t]+)?{_PLACE}){{0,3}}"
@@ -37,9 +37,9 @@ _MONTHS_DAYS = (
 ).split()
 # "Council Chamber", "Council Offices": a building or a tax, not an authority.
 _NOT_NAME_END = r"(?![ \t]+(?:Chambers?|Offices?|Tax|House|Hall|Buildings?|Rooms?|Depot|Centre|Procedures?|Standing))"
-# "Kent County Council", "Souldern Parish Council", "Royal Sutton Coldfield Town Council", "Harrow Council"
+# "Northshire County Council", "Ashby Parish Council", "Royal Eastbridge Town Council", "Westford Council"
 NAMED_COUNCIL = re.compile(rf"\b(?P<name>(?:Royal[ \t]+)?{_PLACE_RUN}(?:[ \t]+(?:{_TYPES}))?[ \t]+Council)\b{_NOT_NAME_END}")
-# "Township of Nipissing", "London Borough of Harrow", "City of York Council"
+# "Township of Lakeview", "London Borough of Westford", "City of York Council"
 COUNCIL_OF = re.compile(rf"\b(?P<name>(?:{_TYPES}|Council)[ \t]+of[ \t]+(?:the[ \t]+)?{_PLACE_RUN}(?:[ \t]+Council\b{_NOT_NAME_END})?)")
 LABELLED = re.compile(r"^(?:Name\s+of\s+(?:smaller\s+)?(?:relevant\s+)?(?:authority|council|body)|Authority|Council)\s*:\s*(.+)$", re.I)
 _HEAD_LINES = 8
@@ -49,7 +49,7 @@ _JOINING = {"of", "the", "and", "upon", "on", "in", "under", "le", "by", "cum", 
 
 
 def _title_word(word: str) -> str:
-    """'BURTON-CUM-WALDEN' -> 'Burton-cum-Walden', 'STOKE-ON-TRENT' -> 'Stoke-on-Trent'."""
+    """'UPTON-CUM-MARSH' -> 'Upton-cum-Marsh', 'STOKE-ON-TRENT' -> 'Stoke-on-Trent'."""
     parts = word.lower().split("-")
     return "-".join(p if i and p in _JOINING else p[:1].upper() + p[1:] for i, p in enumerate(parts))
 
@@ -94,7 +94,7 @@ def councils_in(line: str) -> list[str]:
             if name and _NAME_ENDS.match(text[match.end():]):
                 found.append((match.start(), name))
     found.sort()
-    # "Township of Nipissing Council": the "X of Y" form is the name; drop what overlaps it.
+    # "Township of Lakeview Council": the "X of Y" form is the name; drop what overlaps it.
     names: list[str] = []
     for _, name in found:
         if not any(name in kept or kept in name for kept in names):
@@ -103,7 +103,7 @@ def councils_in(line: str) -> list[str]:
 
 
 def _line_councils(lines: list[str]) -> list[str]:
-    """Names in lines, including one that wraps onto the next line ("Kent County / Council")."""
+    """Names in lines, including one that wraps onto the next line ("Northshire County / Council")."""
     singles = [name for line in lines for name in councils_in(line)]
     joined = []
     for first, second in zip(lines, lines[1:]):
@@ -151,7 +151,7 @@ _SIGNED = re.compile(r"\b(?:Chair(?:man)?|Clerk|Mayor|Proper\s+Officer)\s*(?:of|
 
 
 def _signed_for(pages: Sequence[PageText]) -> list[str]:
-    """'Chair, Souldern Parish Council' under the signature of minutes."""
+    """'Chair, Ashby Parish Council' under the signature of minutes."""
     lines = [m.group(1) for p in pages for m in map(_SIGNED.search, page_content(p)[-12:]) if m]
     return _line_councils(lines)
 
@@ -167,7 +167,7 @@ def _spelled_as_printed(name: str, pages: Sequence[PageText]) -> str:
 
 
 def place_of(council: str) -> str:
-    """'Royal Sutton Coldfield Town Council' -> 'Sutton Coldfield': the words that tell authorities apart."""
+    """'Royal Eastbridge Town Council' -> 'Eastbridge': the words that tell authorities apart."""
     return " ".join(_place_words(council))
 
 

@@ -147,7 +147,7 @@ def _opens_meeting(lines: list[Line], index: int) -> bool:
 
 
 def _segment_start(lines: list[Line], index: int) -> int:
-    """Back over the headings above the statement on its page ("TINTERN COMMUNITY COUNCIL / ANNUAL ...")."""
+    """Back over the headings above the statement on its page ("GLENDALE COMMUNITY COUNCIL / ANNUAL ...")."""
     start = index
     while start > 0 and index - start < 3 and lines[start - 1].page == lines[index].page:
         previous = lines[start - 1].text

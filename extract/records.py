@@ -70,7 +70,7 @@ class DocumentMeta:
     """Metadata of a whole document, read from the paper. Unknown values stay None."""
 
     kind: str = "other"  # concluded from the parts and items found, never a precondition for finding them
-    council: str | None = None  # the authority as it names itself: "Kent County Council"
+    council: str | None = None  # the authority as it names itself: "Northshire County Council"
     committee: str | None = None  # the meeting body without the authority: "Cabinet", "Parish Council"
     meeting_date: str | None = None  # ISO date, as the paper states it
     kind_confidence: float | None = None  # 0..1: how clearly the paper showed its kind
