@@ -2,7 +2,9 @@
 processes, and store each document from the parent alone."""
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import signal
 import os
 import time
 from collections import defaultdict
@@ -10,13 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..extract.records import ParsedDocument
-from ..index.lock import writer_lock
+from ..index.lock import close_inherited_locks, writer_lock
 from ..index.store import Store
 from .collection import reextract_to_place, refresh_indicators
-from .discover import Candidate, discover, sha256_of
+from .discover import Candidate, discover, printable, sha256_of
 from ..extract.document import CollectionContext
 from .parse import Failure, parse_file, spacy_model
 
+COLLECTION_PENDING = "collection_passes_pending"
 # Pages per search-index commit: bounds the work a kill can throw away
 # without paying Whoosh's per-commit cost for every small document.
 COMMIT_EVERY_PAGES = int(os.environ.get("PAPERS_COMMIT_EVERY_PAGES", 2000))
@@ -76,10 +79,16 @@ def ingest(
             committees=tuple(store.committees()), councils=tuple(store.councils()), spacy_model=spacy_model(model)
         )
         try:
+            if queue:
+                # Journaled: a run killed before the collection passes end leaves this set,
+                # and the next writing run completes them, whatever it ingests.
+                store.set_meta_value(COLLECTION_PENDING, "1")
             _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress, context)
-            if report.ingested:
+            pending = store.meta_value(COLLECTION_PENDING) == "1"
+            if pending:
                 _place_in_collection(store, context)
-            refresh_indicators(store, say=progress.message, force=bool(report.ingested))
+            refresh_indicators(store, say=progress.message, force=pending)
+            store.set_meta_value(COLLECTION_PENDING, "0")
         except KeyboardInterrupt:
             report.interrupted = True
     report.seconds = time.perf_counter() - started
@@ -99,7 +108,8 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
             _fail(store, Failure(found[0], 0, 0, found[1]), report, progress)
             continue
         known = store.known_path(found.path)
-        if known and (known.size, known.mtime_ns) == (found.size, found.mtime_ns):
+        stored = known is not None and known.document_id is not None  # failures are retried every run
+        if stored and (known.size, known.mtime_ns) == (found.size, found.mtime_ns):
             report.unchanged += 1
             continue
         try:
@@ -139,13 +149,16 @@ def _run(store, queue, aliases, jobs, report, progress, context) -> None:
         progress.close()
         return
     tasks = [(c.path, sha, c.size, c.mtime_ns, context) for sha, c in queue.items()]
-    pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 else None
+    sha_of_path = {c.path: sha for sha, c in queue.items()}
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start, initargs=(os.getpid(),)) if jobs > 1 else None
     batch = _IndexBatch(store)
     try:
         results = pool.imap_unordered(_parse_task, tasks) if pool else map(_parse_task, tasks)
         for result in results:
             if isinstance(result, Failure):
                 _fail(store, result, report, progress)
+                for alias in aliases.pop(sha_of_path.get(result.path), []):  # the same bytes under other names
+                    _fail(store, replace(result, path=alias.path, size=alias.size, mtime_ns=alias.mtime_ns), report, progress)
                 progress.advance(0)
                 continue
             batch.add(result)
@@ -165,6 +178,22 @@ def _run(store, queue, aliases, jobs, report, progress, context) -> None:
         progress.close()
 
 
+def _worker_start(parent: int) -> None:
+    """A worker dies with its parent, holds no lock, and leaves Ctrl-C to the parent."""
+    close_inherited_locks()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown still ends workers
+        pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def _parse_task(task) -> ParsedDocument | Failure:
     return parse_file(*task)
 
@@ -172,7 +201,7 @@ def _parse_task(task) -> ParsedDocument | Failure:
 def _fail(store: Store, failure: Failure, report: IngestReport, progress: Progress) -> None:
     store.record_failure(failure.path, failure.reason, failure.size, failure.mtime_ns)
     report.failed.append(failure)
-    progress.message(f"failed: {failure.path}: {failure.reason}")
+    progress.message(f"failed: {printable(failure.path)}: {failure.reason}")
 
 
 class _IndexBatch:
