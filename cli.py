@@ -12,7 +12,7 @@ import click
 
 from .index.home import resolve_home
 from .index.lock import StoreLocked
-from .index.store import Store, StoreVersionError
+from .index.store import Store, StoreDamaged, StoreVersionError
 from .search.output import render
 from .search.glossary import GlossaryError
 from .search.query import QueryError
@@ -45,7 +45,7 @@ def home_option(command):
             return command(*args, store=store, **kwargs)
         except QueryError as exc:
             raise PapersError(str(exc), EXIT_USAGE) from None
-        except StoreVersionError as exc:
+        except (StoreVersionError, StoreDamaged) as exc:
             raise PapersError(str(exc)) from None
         except StoreLocked as exc:
             raise PapersError(f"{exc}; try again when it has finished", EXIT_LOCKED) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing
+import shutil
 import signal
 import os
 import time
@@ -13,7 +14,9 @@ from dataclasses import dataclass, field, replace
 
 from ..extract.records import ParsedDocument
 from ..index.lock import close_inherited_locks, writer_lock
+from ..index.schema import SCHEMA_VERSION
 from ..index.store import Store
+from ..index.swap import finish_interrupted_swap, rebuild_home, swap_in
 from .collection import reextract_to_place, refresh_indicators
 from .discover import Candidate, discover, printable, sha256_of
 from ..extract.document import CollectionContext
@@ -62,41 +65,94 @@ def ingest(
     reset: bool = False,
     model: str = "auto",
 ) -> IngestReport:
-    """Ingest paths; with reset, first empty the store and re-read every file it knew.
+    """Ingest paths; with reset, first rebuild the store from every file it knew.
 
     model: the spaCy pipeline for entities ('auto', 'none' or a name; see parse.spacy_model).
+    A rebuild (asked for, or because the store is of another schema version) is built
+    beside the old store and swapped in when complete, so a kill loses nothing.
     """
     progress = progress or Progress()
     report = IngestReport()
     started = time.perf_counter()
     with writer_lock(store.lock_path, wait=wait, on_wait=progress.message):
-        paths = [*paths, *(store.reset() if reset else [])]
-        rebuild = store.open_for_writing(say=progress.message)
-        report.rebuilt_from = len(rebuild)
-        report.recovered = store.recover()
-        queue, aliases = _plan(store, [*paths, *rebuild], report, progress)
-        context = CollectionContext(
-            committees=tuple(store.committees()), councils=tuple(store.councils()), spacy_model=spacy_model(model)
-        )
-        try:
-            if queue:
-                # Journaled: a run killed before the collection passes end leaves this set,
-                # and the next writing run completes them, whatever it ingests.
-                store.set_meta_value(COLLECTION_PENDING, "1")
-            _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress, context)
-            pending = store.meta_value(COLLECTION_PENDING) == "1"
-            if pending:
-                _place_in_collection(store, context)
-            refresh_indicators(store, say=progress.message, force=pending)
-            store.set_meta_value(COLLECTION_PENDING, "0")
-        except KeyboardInterrupt:
-            report.interrupted = True
+        if store.home.exists():
+            done = finish_interrupted_swap(store.home)
+            if done:
+                progress.message(done)
+        if reset or store.needs_rebuild():
+            _rebuild_beside(store, jobs, progress, report, model)
+        if not report.interrupted:
+            _ingest_locked(store, list(paths), jobs, progress, report, model)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def rebuild(store: Store, jobs: int | None = None, progress: Progress | None = None) -> IngestReport:
     return ingest(store, [], jobs=jobs, progress=progress, reset=True)
+
+
+def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, report: IngestReport, model: str) -> None:
+    store.open_for_writing(say=progress.message)
+    report.recovered += store.recover()
+    queue, aliases = _plan(store, paths, report, progress)
+    context = CollectionContext(
+        committees=tuple(store.committees()), councils=tuple(store.councils()), spacy_model=spacy_model(model)
+    )
+    try:
+        if queue:
+            # Journaled: a run killed before the collection passes end leaves this set,
+            # and the next writing run completes them, whatever it ingests.
+            store.set_meta_value(COLLECTION_PENDING, "1")
+        _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress, context)
+        pending = store.meta_value(COLLECTION_PENDING) == "1"
+        if pending:
+            _place_in_collection(store, context)
+        refresh_indicators(store, say=progress.message, force=pending)
+        store.set_meta_value(COLLECTION_PENDING, "0")
+    except KeyboardInterrupt:
+        report.interrupted = True
+
+
+def _rebuild_beside(store: Store, jobs, progress: Progress, report: IngestReport, model: str) -> None:
+    """Re-read every known file into a new store beside this one, then swap it in.
+
+    Documents none of whose files can be reached keep their records (same schema),
+    or stay in a kept copy of the old database (another schema); either way it is said.
+    """
+    known = store.known_paths()
+    old_version, same_schema = store.version(), not store.needs_rebuild()
+    reachable = {path for path in known if os.path.exists(path)}
+    stranded = sorted({doc for path, doc in known.items() if doc} - {known[p] for p in reachable})
+    if old_version not in (None, SCHEMA_VERSION):
+        progress.message(f"the store at {store.home} has schema version {old_version}, this papers uses "
+                         f"{SCHEMA_VERSION}: rebuilding it from {len(reachable)} known files")
+    fresh = Store(rebuild_home(store.home))
+    shutil.rmtree(fresh.home, ignore_errors=True)
+    try:
+        _ingest_locked(fresh, sorted(reachable), jobs, progress, report, model)
+        if report.interrupted:
+            return  # the next writer discards the unfinished rebuild; the old store is untouched
+        report.rebuilt_from = len(reachable)
+        if stranded:
+            _keep_stranded(store, fresh, stranded, same_schema, old_version, progress)
+    finally:
+        fresh.close()
+    store.close()
+    swap_in(store.home)
+
+
+def _keep_stranded(store: Store, fresh: Store, stranded: list[str], same_schema: bool, old_version, progress) -> None:
+    if same_schema:
+        fresh.adopt(store.db_path, stranded)
+        fresh.recover()
+        refresh_indicators(fresh, force=True)
+        progress.message(f"{len(stranded)} documents whose files cannot be reached keep their stored records")
+        return
+    kept = store.home / f"papers.schema-{old_version}.db"
+    store.close()
+    shutil.copyfile(store.db_path, kept)
+    progress.message(f"{len(stranded)} documents whose files cannot be reached are not in the rebuilt store; "
+                     f"the old database is kept at {kept}")
 
 
 def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progress):

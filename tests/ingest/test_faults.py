@@ -122,3 +122,90 @@ def _alive(pid: int) -> bool:
             return fh.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+_KILLED_REBUILD = """
+import os, signal, sys
+import panel_papers.ingest.pipeline as pipeline
+import panel_papers.index.swap as swap
+from panel_papers.index.store import Store
+from pathlib import Path
+where = sys.argv[2]
+if where == "parsing":
+    real, calls = pipeline._parse_task, []
+    def dying(task):
+        calls.append(task)
+        if len(calls) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(task)
+    pipeline._parse_task = dying
+else:
+    real_move = swap._move
+    def dying_move(source, target):
+        real_move(source, target)
+        if source.name == swap.REBUILD_DIR:
+            os.kill(os.getpid(), signal.SIGKILL)
+    swap._move = dying_move
+pipeline.rebuild(Store(Path(sys.argv[1])), jobs=1)
+"""
+
+
+def _answers(store) -> tuple:
+    return (
+        store.db.execute("select count(*) from documents").fetchone()[0],
+        store.db.execute("select count(*) from minute_items").fetchone()[0],
+        sorted(row[0] for row in store.db.execute("select path from paths")),
+        store.fulltext.page_count(),
+    )
+
+
+@pytest.mark.parametrize("where", ["parsing", "swapping"])
+def test_a_rebuild_killed_at_any_step_loses_nothing(tmp_path, where):
+    from panel_papers.index.store import Store
+
+    files = [str(variant(source, tmp_path / f"{n}.pdf", str(n))) for n, source in enumerate([REPORT, REPORT, REPORT])]
+    home = tmp_path / "home"
+    store = Store(home)
+    ingest(store, files, jobs=1)
+    before = _answers(store)
+    store.close()
+    killed = subprocess.run([sys.executable, "-c", _KILLED_REBUILD, str(home), where])
+    assert killed.returncode == -signal.SIGKILL
+    store = Store(home)
+    try:
+        ingest(store, [], jobs=1)  # the next writer finishes or discards what the kill left
+        assert _answers(store) == before
+        assert not (home / ".rebuild").exists() and not (home / ".replaced").exists()
+    finally:
+        store.close()
+
+
+def test_a_rebuild_of_a_damaged_database_changes_nothing(tmp_path):
+    from panel_papers.index.store import Store, StoreDamaged
+    from panel_papers.ingest.pipeline import rebuild
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "papers.db").write_bytes(b"this is not a database" * 100)
+    store = Store(home)
+    with pytest.raises(StoreDamaged, match="nothing was changed"):
+        rebuild(store, jobs=1)
+    store.close()
+    assert (home / "papers.db").read_bytes().startswith(b"this is not a database")
+
+
+def test_a_rebuild_keeps_documents_whose_files_are_gone(tmp_path, store):
+    from panel_papers.ingest.pipeline import rebuild
+
+    here = variant(REPORT, tmp_path / "here.pdf", "here")
+    gone = variant(REPORT, tmp_path / "share" / "gone.pdf", "gone")
+    ingest(store, [str(here), str(gone)], jobs=1)
+    before = _answers(store)
+    gone.unlink()  # an unmounted share
+    messages = []
+    progress = pipeline.Progress()
+    progress.message = messages.append
+    report = rebuild(store, jobs=1, progress=progress)
+    assert report.ingested == 1 and _answers(store) == before
+    assert any("cannot be reached keep their stored records" in m for m in messages)
+    assert store.dangling_references() == []
