@@ -12,6 +12,7 @@ import click
 
 from .index.home import resolve_home
 from .index.lock import StoreLocked
+from .index.fulltext import IndexDamaged
 from .index.store import Store, StoreDamaged, StoreVersionError
 from .search.output import render
 from .search.glossary import GlossaryError
@@ -45,7 +46,7 @@ def home_option(command):
             return command(*args, store=store, **kwargs)
         except QueryError as exc:
             raise PapersError(str(exc), EXIT_USAGE) from None
-        except (StoreVersionError, StoreDamaged) as exc:
+        except (StoreVersionError, StoreDamaged, IndexDamaged) as exc:
             raise PapersError(str(exc)) from None
         except StoreLocked as exc:
             raise PapersError(f"{exc}; try again when it has finished", EXIT_LOCKED) from None
@@ -242,6 +243,44 @@ def status(fmt, store):
         click.echo(f"{key.replace('_', ' '):20} {value}")
     for failure in failures:
         click.echo(f"failed: {failure['path']}: {failure['reason']}")
+
+
+@cli.command()
+@click.option("--no-repair", is_flag=True, help="Only report; change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@home_option
+def check(no_repair, as_json, store):
+    """Verify the database, the search index and their agreement; repair the index.
+
+    SQLite is checked with PRAGMA quick_check and for references to missing
+    records; the search index must hold exactly the stored documents. An index
+    that is damaged or disagrees is rebuilt from the database (no PDF is read).
+    A damaged database is named with what to do. Exit status: 0 sound (after
+    repair), 1 something could not be repaired.
+
+    \b
+    Examples:
+        papers check
+        papers check --no-repair --json
+    """
+    from .index.check import check_store
+    from .index.lock import writer_lock
+
+    with writer_lock(store.lock_path, wait=True):
+        report = check_store(store, repair=not no_repair)
+    if as_json:
+        click.echo(json.dumps({"sound": report.sound, "problems": report.problems, "repaired": report.repaired,
+                               "unrepaired": report.unrepaired}, indent=2))
+    else:
+        for line in report.problems:
+            click.echo(f"problem: {line}")
+        for line in report.repaired:
+            click.echo(f"repaired: {line}")
+        for line in report.unrepaired:
+            click.echo(f"not repaired: {line}", err=True)
+        if not report.problems:
+            click.echo(f"the store at {store.home} is sound")
+    sys.exit(0 if report.sound else 1)
 
 
 @cli.command()

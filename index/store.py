@@ -18,7 +18,7 @@ import sqlite_utils
 
 from ..extract.records import ParsedDocument, Extraction
 from .records import RECORD_TABLES, extraction_rows
-from .fulltext import INDEX_VERSION, FullTextIndex, IndexedRecord
+from .fulltext import INDEX_VERSION, FullTextIndex, IndexDamaged, IndexedRecord
 from .search_records import records_for_index
 from .home import DB_NAME, LOCK_NAME, WHOOSH_DIR
 from .schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, dangling_references, stored_version
@@ -90,6 +90,12 @@ class Store:
         self.home.mkdir(parents=True, exist_ok=True)
         create_schema(self.db)
         old_index = self.fulltext.version() if self.fulltext.exists() else None
+        try:
+            self.fulltext.indexed_doc_ids()
+        except IndexDamaged as exc:
+            say(f"{exc}; rebuilding it from the database")
+            self.fulltext.create()
+            self.db.execute("update documents set indexed = 0")
         if self.fulltext.ensure():
             # A new or other-version index: every document must be indexed again.
             stale = self.db.execute("update documents set indexed = 0").rowcount
