@@ -2,10 +2,7 @@
 processes, and store each document from the parent alone."""
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import shutil
-import signal
 import os
 import time
 from collections import defaultdict
@@ -13,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..extract.records import ParsedDocument
-from ..index.lock import close_inherited_locks, writer_lock
+from ..index.lock import writer_lock
 from ..index.schema import SCHEMA_VERSION
 from ..index.store import Store
 from ..index.swap import finish_interrupted_swap, rebuild_home, swap_in
@@ -21,6 +18,7 @@ from .collection import reextract_to_place, refresh_indicators
 from .discover import Candidate, discover, printable, sha256_of
 from ..extract.document import CollectionContext
 from .parse import Failure, parse_file, spacy_model
+from .workers import parse_all
 
 COLLECTION_PENDING = "collection_passes_pending"
 # Pages per search-index commit: bounds the work a kill can throw away
@@ -206,10 +204,9 @@ def _run(store, queue, aliases, jobs, report, progress, context) -> None:
         return
     tasks = [(c.path, sha, c.size, c.mtime_ns, context) for sha, c in queue.items()]
     sha_of_path = {c.path: sha for sha, c in queue.items()}
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start, initargs=(os.getpid(),)) if jobs > 1 else None
     batch = _IndexBatch(store)
+    results = parse_all(_parse_task, tasks, jobs)
     try:
-        results = pool.imap_unordered(_parse_task, tasks) if pool else map(_parse_task, tasks)
         for result in results:
             if isinstance(result, Failure):
                 _fail(store, result, report, progress)
@@ -229,25 +226,8 @@ def _run(store, queue, aliases, jobs, report, progress, context) -> None:
         batch.cancel()
         raise
     finally:
-        if pool:
-            pool.terminate()
+        results.close()
         progress.close()
-
-
-def _worker_start(parent: int) -> None:
-    """A worker dies with its parent, holds no lock, and leaves Ctrl-C to the parent."""
-    close_inherited_locks()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the pool's own shutdown still ends workers
-        pass
-    if os.getppid() != parent:  # the parent died before the request was made
-        os._exit(1)
-
-
-_PR_SET_PDEATHSIG = 1
 
 
 def _parse_task(task) -> ParsedDocument | Failure:

@@ -69,3 +69,28 @@ def variant(source: Path, target: Path, nonce: str) -> Path:
     with target.open("ab") as fh:
         fh.write(f"\n%{nonce}\n".encode())
     return target
+
+
+def write_flate_bomb(path: Path, megabytes: int) -> Path:
+    """A one-page PDF whose small content stream inflates to `megabytes` of blanks."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    blank = b" " * (1 << 20)
+    data = b"".join(packer.compress(blank) for _ in range(megabytes)) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+    path.write_bytes(bytes(out))
+    return path

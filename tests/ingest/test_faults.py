@@ -209,3 +209,15 @@ def test_a_rebuild_keeps_documents_whose_files_are_gone(tmp_path, store):
     assert report.ingested == 1 and _answers(store) == before
     assert any("cannot be reached keep their stored records" in m for m in messages)
     assert store.dangling_references() == []
+
+
+def test_a_file_that_inflates_past_the_memory_cap_fails_alone(store, tmp_path, monkeypatch):
+    from panel_papers.ingest import workers
+    from support import write_flate_bomb
+
+    monkeypatch.setattr(workers, "WORKER_MEMORY_MB", 300)  # workers are forked: they see it
+    bomb = write_flate_bomb(tmp_path / "bomb.pdf", 600)
+    good = [str(variant(REPORT, tmp_path / f"{n}.pdf", str(n))) for n in range(3)]
+    report = ingest(store, [str(bomb), *good], jobs=2)
+    assert report.ingested == 3
+    assert _failed(report) == {"bomb.pdf": workers.DIED.format(300)}
