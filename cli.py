@@ -19,7 +19,8 @@ from .search.query import QueryError
 
 from . import __version__
 
-EXIT_FAILED_FILES, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 1, 2, 3, 130
+# One table for every command (README "Exit status").
+EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE, EXIT_LOCKED, EXIT_NOT_FOUND, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 
 class PapersError(click.ClickException):
@@ -134,74 +135,111 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
     sys.exit(report.exit_code)
 
 
+def since_until_options(command):
+    """--council --committee --since --until: the same meaning on every command that takes them."""
+
+    @click.option("--council", help="Only this council (words of its name).")
+    @click.option("--committee", help="Only this committee (words of its name).")
+    @click.option("--since", metavar="DATE", help='Only meetings on or after: 2019-04-03, 2019, "March 2019", "2 years ago".')
+    @click.option("--until", metavar="DATE", help="Only meetings on or before (same forms; 2019 means to 31 Dec 2019).")
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
 @cli.command()
 @click.argument("query")
-@click.option("--since", metavar="DATE", help='Only meetings on or after: 2019-04-03, 2019, "March 2019", "2 years ago".')
-@click.option("--until", metavar="DATE", help="Only meetings on or before (same forms; 2019 means to 31 Dec 2019).")
+@since_until_options
 @click.option("--kind", help="Only documents of this kind (agenda_pack, agenda, minutes, report, ...).")
-@click.option("--committee", help="Only this committee (words of its name).")
 @click.option("--limit", type=int, default=10, show_default=True, help="Most hits to show.")
-@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
-              help="date: newest meeting first.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]),
+              help="date: newest meeting first (default: relevance, or newest first for a 'when ... last' question).")
 @click.option("--pages", "pages_only", is_flag=True, help="Search pages only, one hit per page (no collapsing).")
 @click.option("--exact", is_flag=True, help="Do not add glossary synonyms (SGO <-> special guardianship order).")
 @click.option("--person", help="Only where this person is named (any part of the name).")
 @click.option("--org", help="Only where this organisation is named.")
 @output_options
 @home_option
-def search(query, since, until, kind, committee, limit, sort, pages_only, exact, person, org, fmt, store):
-    """Search every page; each hit cites file and page.
+def search(query, since, until, kind, committee, council, limit, sort, pages_only, exact, person, org, fmt, store):
+    """Search every page for a question or a query; each hit cites file and page.
+
+    QUERY may be a question as typed ("when was SGO performance last
+    discussed?", "what did the Cabinet resolve on 30 January 2025?"): question
+    and stop words are dropped, phrases and glossary terms kept whole, and the
+    council, committee and dates it names become filters. Results with every
+    topic word come first, then those with some. The first line says how the
+    question was read.
 
     Searches minute items, agenda items, decisions, recommendations, requests
     and report pages; results collapse per meeting and item, so one item
     shows once, with its best page. --pages searches plain pages instead.
 
-    QUERY uses Whoosh syntax: words (stemmed, so "placements" finds
-    "placement"), "exact phrases", AND / OR / NOT, parentheses and
-    field:value (fields: content, title, file, kind, committee, record, page).
-    Acronyms and synonyms from the glossary are searched too (see `papers
-    glossary`), so SGO finds "special guardianship order"; --exact turns that off.
+    Query syntax is passed as typed: "exact phrases", AND / OR / NOT,
+    parentheses and field:value (fields: content, title, file, kind,
+    committee, record, page). Acronyms and synonyms from the glossary are
+    searched too (see `papers glossary`); --exact turns that off.
 
     \b
     Examples:
         papers search '"special guardianship"' --sort date
+        papers search "dental checks for children in care"
         papers search 'dental AND checks' --since 2019 --json
-        papers search SGO --since "5 years ago" --sort date
+        papers search "what did the panel resolve about the virtual school?"
         papers search 'kind:minutes missing' --limit 5
         papers search "health assessments" --person Hedley --json
     """
-    from .search.glossary import expand_query, store_glossary
+    from .search.glossary import store_glossary
     from .search.pages import search_pages
     from .search.people import entity_ids
 
     store.check_readable()
     glossary = None if exact else store_glossary(store)
     result = search_pages(
-        store, query, since=since, until=until, kind=kind, committee=committee, limit=limit, sort=sort,
-        pages_only=pages_only, expand=(lambda text: expand_query(text, glossary)) if glossary else None,
+        store, query, since=since, until=until, kind=kind, committee=committee, council=council, limit=limit,
+        sort=sort, pages_only=pages_only, glossary=glossary,
         people=entity_ids(store, person, "PERSON") if person else (),
         orgs=entity_ids(store, org, "ORG") if org else (),
     )
     if fmt != "table":
-        rows = [hit.as_dict() for hit in result.hits]
+        rows = [dict(hit.as_dict(), all_words=i < result.all_words) for i, hit in enumerate(result.hits)]
         click.echo(render(rows, fmt, ["file", "page", "meeting_date", "kind", "committee", "score", "snippet",
-                                      "record", "item", "title", "path", "people", "orgs"]))
-        return
-    _print_hits(result)
-
-
-def _print_hits(result) -> None:
+                                      "stated_period", "record", "item", "title", "path", "people", "orgs", "all_words"]))
+    else:
+        _print_hits(result, glossary)
     if not result.hits:
-        hint = f" Did you mean: {result.suggestions[0]}?" if result.suggestions else ""
-        click.echo(f"No pages match {result.query!r}.{hint}")
+        sys.exit(EXIT_NOT_FOUND)
+
+
+def _print_hits(result, glossary) -> None:
+    click.secho(f"read as: {result.question.describe(glossary)}", dim=True)
+    if not result.hits:
+        click.echo(_nothing_found(result, f"No pages match {result.query!r}"))
         return
-    for hit in result.hits:
-        click.secho(f"{hit.meeting_date or 'undated'}  {hit.committee or '-'}  {_describe(hit)}", bold=True)
+    if result.widened:
+        click.echo(f"(no {result.question.records[0]} matched; showing every kind of record)")
+    if not result.all_words:
+        click.echo("No result has every topic word; these have some of them:\n")
+    for i, hit in enumerate(result.hits):
+        if i == result.all_words and i:
+            click.echo("-- results with only some of the topic words --\n")
+        click.secho(f"{hit.when}  {hit.committee or '-'}  {_describe(hit)}", bold=True)
         click.echo(f"  {hit.file}, page {hit.page}   (score {hit.score:g})")
         click.echo(f"  {_bold_marks(hit.snippet)}\n")
     shown = len(result.hits)
     unit = "pages" if all(h.record == "page" for h in result.hits) and shown == result.total else "results"
     click.echo(f"{shown} of {result.total} matching {unit}" + ("" if shown == result.total else " (use --limit)"))
+
+
+def _nothing_found(result, headline: str) -> str:
+    """Why nothing was found: a name the store lacks, the filters that removed every result, or a spelling."""
+    if result.unknown:
+        return f"{headline}: " + "; ".join(result.unknown) + "."
+    if result.emptied:
+        return f"{headline}: {result.emptied.message()}."
+    hint = f" Did you mean: {result.suggestions[0]}?" if getattr(result, "suggestions", None) else ""
+    return f"{headline}.{hint}"
 
 
 def _describe(hit) -> str:
@@ -489,19 +527,24 @@ def series(query, plot, fmt, store):
 @click.argument("term")
 @click.option("--last", is_flag=True, help="Only the latest meeting.")
 @click.option("--exact", is_flag=True, help="Do not add glossary synonyms.")
+@since_until_options
 @output_options
 @home_option
-def when(term, last, exact, fmt, store):
+def when(term, last, exact, since, until, committee, council, fmt, store):
     """When was TERM discussed? Meetings newest first, with item, snippet and file:page.
 
-    Discussed means TERM (or a synonym from the glossary) appears in the
-    minutes, in an agenda item's title, or in a report presented to the
-    meeting. Passing mentions (one weak match) are left out. Papers not tied to
-    a dated meeting (strategies, undated slides) are listed last.
+    TERM is a topic or a question as typed ("when was SGO performance last
+    discussed?"); the first line says how it was read. Discussed means the
+    topic (or a synonym from the glossary) appears in the minutes, in an
+    agenda item's title, or in a report presented to the meeting. Passing
+    mentions (one weak match) are left out. A paper tied to no meeting that
+    states its month ("February 2022") is placed by it, without inventing a
+    day; papers that state nothing (strategies, undated slides) come last.
 
     \b
     Examples:
         papers when SGO --last
+        papers when "when was SGO performance last discussed?"
         papers when "special guardianship"
         papers when "dental checks" --json
     """
@@ -509,20 +552,36 @@ def when(term, last, exact, fmt, store):
     from .search.timeline import when_discussed
 
     store.check_readable()
-    query, found = when_discussed(store, term, None if exact else store_glossary(store))
+    glossary = None if exact else store_glossary(store)
+    timeline = when_discussed(store, term, glossary, since=since, until=until, committee=committee, council=council)
+    found = timeline.discussions
     if last:
-        found = [d for d in found if d.meeting_date][:1] or found[:1]
+        found = [d for d in found if d.sort_date][:1] or found[:1]
     if fmt != "table":
         _listing([d.as_dict() for d in found], fmt,
-                 ["meeting_date", "committee", "item", "title", "snippet", "file", "page", "mentions"])
-        return
+                 ["meeting_date", "stated_period", "committee", "item", "title", "scorecard_row", "snippet", "file",
+                  "page", "mentions"])
+    else:
+        _print_timeline(timeline, found, term, glossary)
     if not found:
-        click.echo(f"No meeting discussed {term!r} (searched: {query}).")
+        sys.exit(EXIT_NOT_FOUND)
+
+
+def _print_timeline(timeline, found, term: str, glossary) -> None:
+    click.secho(f"read as: {timeline.question.describe(glossary)}", dim=True)
+    if not found:
+        click.echo(_nothing_found(timeline, f"No meeting discussed {term!r}"))
         return
+    if timeline.widened:
+        click.echo(f"(no {timeline.question.records[0]} matched; showing every discussion)")
+    if not timeline.all_words:
+        click.echo("No meeting discussed every topic word; these discussed some of them:\n")
     for d in found:
         label = "minute" if d.record in ("minute", "resolution", "request") else "item"
         item = f"{label} {d.item}: " if d.item else ""
-        click.secho(f"{d.meeting_date or 'undated'}  {d.committee or '-'}  {item}{d.title}", bold=True)
+        click.secho(f"{d.when}  {d.committee or '-'}  {item}{d.title}", bold=True)
+        if d.scorecard_row:
+            click.echo(f"  scorecard row: {d.scorecard_row}")
         click.echo(f"  {_bold_marks(d.snippet)}")
         click.echo(f"  {d.file}:{d.page}  ({d.mentions} mention{'s' if d.mentions != 1 else ''})\n")
 

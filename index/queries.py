@@ -226,3 +226,56 @@ def entities_by_file(store: Store) -> dict[str, dict[str, set[str]]]:
     ):
         found.setdefault(file, {}).setdefault(kind, set()).add(name)
     return found
+
+
+def undated_documents(store: Store) -> list[dict]:
+    """Documents tied to no meeting date, with their title and the head of their first page."""
+    return store.db.execute_returning_dicts(
+        """select d.id, d.file, d.title, substr(p.text, 1, 400) as head from documents d
+           left join pages p on p.document_id = d.id and p.number = 1
+           where d.meeting_date is null and d.indexed = 1"""
+    )
+
+
+def committee_names(store: Store) -> list[str]:
+    rows = store.db.execute(
+        "select committee from meetings where committee is not null union "
+        "select committee from documents where committee is not null"
+    )
+    return sorted({r[0] for r in rows if r[0] and r[0].strip()})
+
+
+def council_names(store: Store) -> list[str]:
+    rows = store.db.execute(
+        "select council from meetings where council is not null union "
+        "select council from documents where council is not null"
+    )
+    return sorted({r[0] for r in rows if r[0] and r[0].strip()})
+
+
+def council_document_ids(store: Store, council: str) -> set[str]:
+    """Documents of the councils whose name holds every word given (or whose meetings are theirs)."""
+    where, params = _words_filter(council, "c")
+    return {
+        row[0]
+        for row in store.db.execute(
+            f"""select id from (select id, council as c from documents
+                  union select md.document_id, m.council from meeting_documents md
+                  join meetings m on m.id = md.meeting_id) where c is not null and {where}""",
+            params,
+        )
+    }
+
+
+def document_kinds(store: Store) -> list[str]:
+    return [r[0] for r in store.db.execute("select distinct kind from documents where kind is not null order by kind")]
+
+
+def page_indicators(store: Store, document_id: str, page: int) -> list[str]:
+    """Indicator rows of the scorecard tables on one page, in table order."""
+    rows = store.db.execute(
+        """select indicator from observations where document_id = ? and page = ?
+           group by indicator order by min([table]), min([row])""",
+        [document_id, page],
+    )
+    return [r[0] for r in rows if r[0]]

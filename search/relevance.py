@@ -10,7 +10,7 @@ over the top 10 (0 when unanswered).
 from __future__ import annotations
 
 from ..index.queries import agenda_item_pages
-from .glossary import Glossary, expand_query
+from .glossary import Glossary
 from .pages import search_pages
 
 DEPTH = 10
@@ -28,8 +28,7 @@ def score_questions(store, questions: list[dict], glossary: Glossary | None) -> 
 
 
 def _first_relevant_rank(store, question: dict, glossary: Glossary | None) -> int | None:
-    expand = (lambda text: expand_query(text, glossary)) if glossary else None
-    hits = search_pages(store, question["query"], limit=DEPTH, expand=expand).hits
+    hits = search_pages(store, question["query"], limit=DEPTH, glossary=glossary).hits
     for rank, hit in enumerate(hits, start=1):
         if _relevant(hit, _span(store, hit), question["expected"]):
             return rank

@@ -93,7 +93,7 @@ def test_search_csv(home):
 
 def test_search_no_match_suggests(home):
     result = run(home, "search", "guardinship")
-    assert result.exit_code == 0 and "Did you mean: guardianship?" in result.output
+    assert result.exit_code == 4 and "Did you mean: guardianship?" in result.output
 
 
 @pytest.mark.parametrize(
@@ -299,13 +299,26 @@ def test_indicator_overrides_apply_without_reading_pdfs(tmp_path, monkeypatch):
     assert len(json.loads(run(home, "indicators", "--json").output)) == len(merged)
 
 
-def test_when_sgo_last_names_the_latest_meeting_item_and_page(home):
+def test_when_sgo_last_names_the_latest_paper_by_the_month_it_states(home):
     result = run(home, "when", "SGO", "--last")
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
-    assert lines[0].startswith("2017-06-14  Corporate Parenting Panel  item 13:")
-    assert ".pdf:" in lines[-1]
-    assert sum(line[:4].isdigit() or line.startswith("undated") for line in lines) == 1
+    assert lines[0] == "read as: topic: SGO (special guardianship order); latest first"
+    # the service update gives no meeting date but says "February 2022": no day is invented
+    assert lines[1] == "February 2022  Corporate Parenting Panel  Corporate Parenting Service Update"
+    assert "Special Guardianship Order" in lines[2] and lines[2].startswith("  scorecard row: ")
+    assert lines[-1].startswith("  Corporate Parenting Service Update February 2022.pdf:2")
+    assert sum(line[:1].isalnum() for line in lines[1:]) == 1
+
+
+def test_when_question_as_typed_answers_latest_first_with_meeting_item_and_page(home):
+    result = run(home, "when", "when was SGO performance last discussed?")
+    assert result.exit_code == 0
+    heads = [line for line in result.output.splitlines() if line[:1].isalnum()]
+    assert heads[0] == "read as: topic: SGO (special guardianship order); also: performance; latest first"
+    assert heads[1] == "February 2022  Corporate Parenting Panel  Corporate Parenting Service Update"
+    assert heads[2] == "2017-06-14  Corporate Parenting Panel  item 13: INFORMATION REPORT - ACTIVITY AND PERFORMANCE"
+    assert "Agenda reports pack 14th-Jun-2017 Corporate Parenting Panel.pdf:106" in result.output
 
 
 def test_when_acronym_and_long_form_give_the_same_timeline(home):
@@ -324,7 +337,7 @@ def test_when_exact_does_not_expand(home):
 
 def test_when_nothing(home):
     result = run(home, "when", "zebra crossings")
-    assert result.exit_code == 0 and "No meeting discussed 'zebra crossings'" in result.output
+    assert result.exit_code == 4 and "No meeting discussed 'zebra crossings'" in result.output
 
 
 def test_search_finds_synonyms_unless_exact(home):
@@ -336,7 +349,8 @@ def test_search_finds_synonyms_unless_exact(home):
 
 def test_search_natural_dates(home):
     since_year = json.loads(run(home, "search", "placement", "--since", "2019", "--json").output)
-    assert since_year and all(h["meeting_date"] >= "2019-01-01" for h in since_year)
+    assert since_year and all((h["meeting_date"] or "2022-02") >= "2019-01-01" for h in since_year)
+    assert {h["stated_period"] for h in since_year if not h["meeting_date"]} == {"February 2022"}
     assert run(home, "search", "placement", "--since", "fortnight-ish").exit_code == 2
 
 
