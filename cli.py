@@ -12,10 +12,10 @@ import click
 
 from .index.home import resolve_home
 from .index.lock import StoreLocked
-from .index.store import Store, StoreVersionError
+from .index.store import NoStore, Store, StoreVersionError
 from .search.output import render
 from .search.glossary import GlossaryError
-from .search.query import QueryError
+from .search.query import NotFound, QueryError
 
 from . import __version__
 
@@ -44,14 +44,16 @@ def home_option(command):
         store = Store(resolve_home(home))
         try:
             return command(*args, store=store, **kwargs)
-        except QueryError as exc:
+        except (QueryError, GlossaryError) as exc:
             raise PapersError(str(exc), EXIT_USAGE) from None
+        except (NoStore, NotFound) as exc:
+            raise PapersError(str(exc), EXIT_NOT_FOUND) from None
         except StoreVersionError as exc:
-            raise PapersError(str(exc)) from None
+            raise PapersError(str(exc), EXIT_USAGE) from None
         except StoreLocked as exc:
             raise PapersError(f"{exc}; try again when it has finished", EXIT_LOCKED) from None
-        except GlossaryError as exc:
-            raise PapersError(str(exc)) from None
+        except KeyboardInterrupt:
+            raise PapersError("interrupted", EXIT_INTERRUPTED) from None
         finally:
             store.close()
 
@@ -84,8 +86,18 @@ def cli(home):
     \b
     Quick start:
         papers ingest corpus/
+        papers when "when was SGO performance last discussed?"
         papers search '"special guardianship"' --sort date
         papers status
+
+    \b
+    Exit status, the same for every command:
+        0    answered
+        1    some inputs failed (ingest: the files listed as failed)
+        2    usage or bad input (an option, a query, a date, a gold file)
+        3    the store is locked by another ingest (with --no-wait)
+        4    not found: no results, no such name or indicator, no store yet
+        130  interrupted
     """
 
 
@@ -107,8 +119,9 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
 
     \b
     Exit status: 0 all files stored or unchanged; 1 some files failed (listed,
-    and kept in `papers status`); 2 bad usage; 3 the store is locked by another
-    ingest (with --no-wait); 130 interrupted (run again to finish).
+    and kept in `papers status`) or a folder held no PDF; 2 bad usage; 3 the
+    store is locked by another ingest (with --no-wait); 4 no PDFs found under
+    any PATH; 130 interrupted (run again to finish).
 
     \b
     Examples:
@@ -122,6 +135,11 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
     from .ingest.progress import make_progress
 
     _check_model(spacy_model(model))
+    empty = [p for p in paths if Path(p).expanduser().is_dir() and not _holds_pdfs(Path(p).expanduser())]
+    for folder in empty:
+        click.echo(f"no PDFs found under {folder}", err=True)
+    if len(empty) == len(paths):
+        sys.exit(EXIT_NOT_FOUND)
     progress = make_progress(quiet=quiet)
     report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait, model=model)
     click.echo(
@@ -132,7 +150,11 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
     )
     if report.interrupted:
         click.echo("interrupted: run the same command again to finish", err=True)
-    sys.exit(report.exit_code)
+    sys.exit(report.exit_code or (EXIT_FAILED_FILES if empty else EXIT_OK))
+
+
+def _holds_pdfs(folder: Path) -> bool:
+    return any(p.suffix.lower() == ".pdf" and p.is_file() for p in folder.rglob("*"))
 
 
 def since_until_options(command):
@@ -215,7 +237,7 @@ def search(query, since, until, kind, committee, council, limit, sort, pages_onl
 def _print_hits(result, glossary) -> None:
     click.secho(f"read as: {result.question.describe(glossary)}", dim=True)
     if not result.hits:
-        click.echo(_nothing_found(result, f"No pages match {result.query!r}"))
+        click.echo(_nothing_found(result, f"Nothing matches {result.query!r}"))
         return
     if result.widened:
         click.echo(f"(no {result.question.records[0]} matched; showing every kind of record)")
@@ -341,10 +363,43 @@ def _listing(rows: list[dict], fmt: str, columns: list[str]) -> None:
     click.echo(render(rows, fmt, columns if fmt != "json" else None))
 
 
+def scope_options(command):
+    """--council --committee --meeting --since --until on every listing, with the same meaning."""
+
+    @click.option("--council", help="Only this council (words of its name).")
+    @click.option("--committee", help="Only this committee (words of its name).")
+    @click.option("--meeting", metavar="DATE|ID", help="Only the meeting on this day (2017-03-28), or with this id.")
+    @click.option("--since", metavar="DATE", help='Only meetings on or after: 2019-04-03, 2019, "March 2019", "2 years ago".')
+    @click.option("--until", metavar="DATE", help="Only meetings on or before (same forms).")
+    @wraps(command)
+    def wrapper(*args, council=None, committee=None, meeting=None, since=None, until=None, **kwargs):
+        from .search.listings import meeting_scope
+
+        scope = meeting_scope(council=council, committee=committee, meeting=meeting, since=since, until=until)
+        return command(*args, scope=scope, **kwargs)
+
+    return wrapper
+
+
+def _show(store, rows_for, scope, query, fmt: str, columns: list[str]) -> None:
+    """A listing, or why it is empty; an empty listing exits with the not-found status."""
+    from .search.listings import listing
+
+    store.check_readable()
+    found = listing(store, rows_for, scope, query)
+    if found.rows or fmt != "table":
+        _listing(found.rows, fmt, columns)
+    if not found.rows:
+        if fmt == "table":
+            click.echo("No rows" + (": " + "; ".join(found.problems) if found.problems else "") + ".")
+        sys.exit(EXIT_NOT_FOUND)
+
+
 @cli.command()
 @output_options
 @home_option
-def meetings(fmt, store):
+@scope_options
+def meetings(scope, fmt, store):
     """Meetings found in the papers: date, committee, time, venue, item counts.
 
     A pack for one meeting that encloses the minutes of an earlier one yields
@@ -354,40 +409,40 @@ def meetings(fmt, store):
     \b
     Examples:
         papers meetings
+        papers meetings --since 2017 --committee "corporate parenting"
         papers meetings --csv > meetings.csv
     """
     from .index.queries import meetings as list_meetings
 
-    store.check_readable()
-    _listing(list_meetings(store), fmt, ["date", "committee", "time", "venue", "agenda_items", "minute_items", "files"])
+    _show(store, lambda s, _: list_meetings(store, s), scope, None, fmt,
+          ["date", "committee", "time", "venue", "agenda_items", "minute_items", "files"])
 
 
 @cli.command()
-@click.option("--meeting", "meeting_date", metavar="YYYY-MM-DD", help="Only items of the meeting on this date.")
 @click.option("--kind", type=click.Choice(["agenda", "minute"]), help="Only agenda items or only minute items.")
 @output_options
 @home_option
-def items(meeting_date, kind, fmt, store):
+@scope_options
+def items(kind, scope, fmt, store):
     """Agenda items and minute items, each citing file and page.
 
     \b
     Examples:
         papers items --meeting 2017-03-28 --kind minute
-        papers items --kind agenda --json
+        papers items --kind agenda --since 2017-06-01 --json
     """
     from .index.queries import items as list_items
-    from .search.query import check_iso_date
 
-    store.check_readable()
-    rows = list_items(store, check_iso_date(meeting_date, "--meeting"), kind)
-    _listing(rows, fmt, ["kind", "meeting_date", "number", "title", "detail", "file", "page"])
+    _show(store, lambda s, _: list_items(store, s, kind), scope, None, fmt,
+          ["kind", "meeting_date", "number", "title", "detail", "file", "page"])
 
 
 @cli.command()
 @click.argument("query", required=False)
 @output_options
 @home_option
-def resolutions(query, fmt, store):
+@scope_options
+def resolutions(query, scope, fmt, store):
     """Decisions recorded in minutes (RESOLVED, AGREED, ...), one row per part.
 
     QUERY keeps the rows whose text contains every word of it.
@@ -396,11 +451,12 @@ def resolutions(query, fmt, store):
     Examples:
         papers resolutions
         papers resolutions "report be noted" --csv
+        papers resolutions --meeting 2017-03-28
     """
     from .index.queries import resolutions as list_resolutions
 
-    store.check_readable()
-    _listing(list_resolutions(store, query), fmt, ["meeting_date", "minute", "part", "text", "file", "page"])
+    _show(store, lambda s, q: list_resolutions(store, q, s), scope, query, fmt,
+          ["meeting_date", "minute", "part", "text", "file", "page"])
 
 
 @cli.command()
@@ -409,28 +465,32 @@ def resolutions(query, fmt, store):
               help="Also action-plan rows and strategy commitments (\"We will ...\").")
 @output_options
 @home_option
-def recommendations(query, include_all, fmt, store):
+@scope_options
+def recommendations(query, include_all, scope, fmt, store):
     """Recommendations of officer reports and inspections, each citing file and page.
+
+    The meeting of a recommendation is the meeting its paper is for.
 
     \b
     Examples:
         papers recommendations
         papers recommendations ofsted --json
         papers recommendations --all "care leavers"
+        papers recommendations --since 2017 --committee "corporate parenting"
     """
     from .index.queries import recommendations as list_recommendations
 
-    store.check_readable()
     kinds = None if include_all else ("report", "inspection")
-    rows = list_recommendations(store, query, kinds)
-    _listing(rows, fmt, ["kind", "source", "number", "text", "file", "page"])
+    _show(store, lambda s, q: list_recommendations(store, q, kinds, s), scope, query, fmt,
+          ["kind", "source", "number", "text", "file", "page"])
 
 
 @cli.command()
 @click.argument("query", required=False)
 @output_options
 @home_option
-def requests(query, fmt, store):
+@scope_options
+def requests(query, scope, fmt, store):
     """What members asked for at a later meeting: reports, briefings, updates.
 
     Each row gives who asked (where stated), what, when it is due and where the
@@ -440,11 +500,12 @@ def requests(query, fmt, store):
     Examples:
         papers requests
         papers requests missing --json
+        papers requests --meeting 2017-03-28
     """
     from .index.queries import requests as list_requests
 
-    store.check_readable()
-    _listing(list_requests(store, query), fmt, ["meeting_date", "minute", "who", "what", "due", "file", "page"])
+    _show(store, lambda s, q: list_requests(store, q, s), scope, query, fmt,
+          ["meeting_date", "minute", "who", "what", "due", "file", "page"])
 
 
 @cli.command()
@@ -477,6 +538,8 @@ def indicators(query, refresh, fmt, store):
             refresh_indicators(store, say=lambda text: click.echo(text, err=True), force=True)
     rows = list_indicators(store, query)
     _listing(rows, fmt, ["label", "unit", "observations", "aliases", "id"])
+    if not rows:
+        sys.exit(EXIT_NOT_FOUND)
 
 
 @cli.command()
@@ -596,7 +659,10 @@ def who(name, fmt, store):
     NAME may be part of a name ("Hedley") or an organisation ("Ofsted").
     People are found by the conventions of the genre (Councillor ...,
     "Name, Role", asterisked attendance lists), and "Ms Hedley" counts as Emma
-    Hedley once the paper has named her in full.
+    Hedley once the paper has named her in full. Within a council, one person's
+    name forms ("R Gough", "Cllr Roger Gough") are one person, with the forms
+    shown. When NAME matches several and none is clearly meant, they are listed
+    with their mention counts and nothing is shown (exit status 4).
 
     \b
     Examples:
@@ -606,13 +672,15 @@ def who(name, fmt, store):
     """
     from .search.people import who as find
 
-    entity, appearances = find(store, name)
+    person, appearances = find(store, name)
     if fmt != "table":
-        rows = [{"name": entity["name"], "kind": entity["kind"], **a.as_dict()} for a in appearances]
+        rows = [{"name": person.name, "kind": person.kind, "forms": person.forms, **a.as_dict()} for a in appearances]
         _listing(rows, fmt, ["name", "kind", "meeting_date", "committee", "roles", "items", "mentions", "citations"])
         return
-    click.secho(f"{entity['name']} ({entity['kind'].lower()}): {entity['mentions']} mentions "
-                f"in {entity['documents']} document{'s' if entity['documents'] != 1 else ''}", bold=True)
+    click.secho(f"{person.name} ({person.kind.lower()}): {person.mentions} mentions "
+                f"in {person.documents} document{'s' if person.documents != 1 else ''}", bold=True)
+    if person.forms:
+        click.echo(f"also written: {'; '.join(person.forms)}")
     for a in appearances:
         click.secho(f"{a.meeting_date or 'undated'}  {a.committee or '-'}", bold=True)
         if a.roles:
@@ -646,8 +714,10 @@ def glossary(term, fmt, store):
     rows = [e.as_dict() for e in entries]
     if fmt == "table" and term and not rows:
         click.echo(f"{term!r} is not in the glossary.")
-        return
-    _listing(rows, fmt, list(rows[0]) if rows else ["concept", "variants", "sources"])
+    else:
+        _listing(rows, fmt, list(rows[0]) if rows else ["concept", "variants", "sources"])
+    if not rows:
+        sys.exit(EXIT_NOT_FOUND)
 
 
 @cli.command(name="eval")

@@ -28,6 +28,10 @@ class StoreVersionError(Exception):
     pass
 
 
+class NoStore(StoreVersionError):
+    """Nothing has been ingested at this data directory."""
+
+
 @dataclass
 class KnownPath:
     path: str
@@ -64,7 +68,7 @@ class Store:
     def check_readable(self) -> None:
         """Readers refuse a store of another schema rather than misread it."""
         if not self.exists():
-            raise StoreVersionError(f"no store at {self.home}: run `papers ingest PATH` first")
+            raise NoStore(f"no store at {self.home}: run `papers ingest PATH` first")
         found = self.version()
         if found != SCHEMA_VERSION:
             raise StoreVersionError(

@@ -134,10 +134,18 @@ class Question:
             if getattr(self, name):
                 parts.append(f"{name}: {getattr(self, name)}")
         if self.since or self.until:
-            parts.append(f"dates: {self.since or '...'} to {self.until or '...'}")
+            parts.append(_dates(self.since, self.until))
         if self.order != "relevance":
             parts.append(f"{self.order} first")
         return "; ".join(parts)
+
+
+def _dates(since: str | None, until: str | None) -> str:
+    if since == until:
+        return f"on {since}"
+    if since and until:
+        return f"{since} to {until}"
+    return f"since {since}" if since else f"until {until}"
 
 
 def read_question(text: str, known: Known = Known(), glossary: Glossary | None = None,

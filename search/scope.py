@@ -80,11 +80,11 @@ def _check_kind(store, kind: str | None) -> None:
         raise QueryError(f"--kind {kind!r} is not a document kind: choose one of {', '.join(valid)}")
 
 
-def unknown_names(store, question: Question) -> list[str]:
-    """Council or committee options that name nothing in the store, with the names it has."""
+def unknown_names(store, asked) -> list[str]:
+    """The council or committee asked for (a Question or a MeetingScope) that names nothing in the store."""
     problems = []
     for attribute, names in (("committee", committee_names(store)), ("council", council_names(store))):
-        value = getattr(question, attribute)
+        value = getattr(asked, attribute)
         if value and not any(_holds_words(name, value) for name in names):
             listed = ", ".join(names) if names else "none recorded"
             problems.append(f"no {attribute} named {value!r} in the papers ({attribute}s: {listed})")
@@ -92,10 +92,8 @@ def unknown_names(store, question: Question) -> list[str]:
 
 
 def _holds_words(name: str, value: str) -> bool:
-    import re
-
-    words = re.findall(r"\w+", value.lower())
-    return all(w in re.findall(r"\w+", name.lower()) for w in words)
+    """As the filters match: every word given is in the name."""
+    return all(word in name.lower() for word in value.lower().split())
 
 
 def emptied_by(count_without, filters: Filters) -> Emptied | None:
