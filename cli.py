@@ -40,7 +40,10 @@ def home_option(command):
     )
     @wraps(command)
     def wrapper(*args, home=None, **kwargs):
-        home = home or click.get_current_context().find_root().params.get("home")
+        context = click.get_current_context()
+        if context.get_parameter_source("home") != click.core.ParameterSource.COMMANDLINE:
+            # --home before the command name beats PAPERS_HOME (which the root option also reads)
+            home = context.find_root().params.get("home") or home
         store = Store(resolve_home(home))
         try:
             return command(*args, store=store, **kwargs)
@@ -811,10 +814,17 @@ def _eval_questions(store, questions: list[dict], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(result, indent=2))
         return
+    keywords, when_last = result["keywords"], result["when_last"]
     click.echo(f"questions {result['questions']}  recall@5 {result['recall_at_5']}  MRR {result['mrr']}")
+    if keywords["questions"]:
+        click.echo(f"as keywords {keywords['questions']}  recall@5 {keywords['recall_at_5']}  MRR {keywords['mrr']}")
+    if when_last["questions"]:
+        click.echo(f"when ... last {when_last['questions']}  first answer right {when_last['first_correct']}")
     for row in result["ranks"]:
         if not row["rank"] or row["rank"] > 5:
             click.echo(f"  not in top 5: {row['query']!r} (rank {row['rank'] or '>10'})")
+    for question in result["first_wrong"]:
+        click.echo(f"  first answer wrong: {question!r}")
 
 
 def main():

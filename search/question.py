@@ -52,6 +52,9 @@ _FORM_WORDS = {
     "decision": _DECISION, "recommendation": _RECOMMEND, "request": _REQUEST, "change": _CHANGE,
 }
 FORM_RECORDS = {"decision": ("resolution",), "recommendation": ("recommendation",), "request": ("request",)}
+# A question of one of these forms that names no topic is answered by the records that use the form's words.
+_FORM_TERMS = {"decision": ("resolved", "agreed", "carried", "decided", "approved"),
+               "recommendation": ("recommended", "recommendation"), "request": ("requested", "asked")}
 _SYNTAX = re.compile(r"\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b|[()*~^]|(?<![\w\"])[A-Za-z_]+:(?!//)")
 _WORD = re.compile(r"\"[^\"]*\"|[A-Za-z0-9][\w'’&/+.-]*")
 
@@ -155,10 +158,10 @@ def read_question(text: str, known: Known = Known(), glossary: Glossary | None =
     bare = typed.rstrip("?!. ").strip() or typed
     if _SYNTAX.search(_outside_quotes(bare)):
         return Question(typed=bare, form="query", required=[bare])
-    question = Question(typed=typed)
-    rest = _take_dates(bare, question, today or date.today())
+    question = Question(typed=typed, form=_form(bare))
+    # "how has X changed since 2016": the date of the figures, not of the meetings; it ranks, it does not filter.
+    rest = bare if question.form == "change" else _take_dates(bare, question, today or date.today())
     rest = _take_names(rest, question, known)
-    question.form = _form(rest)
     if question.form in ("when", "change") or question.form in FORM_RECORDS and _LAST.search(rest):
         question.order = "earliest" if question.form == "change" or _FIRST.search(rest) else "latest"
     question.required, question.optional = _topic_units(rest, question.form, glossary)
@@ -343,7 +346,9 @@ def engine_queries(question: Question, fulltext, glossary: Glossary | None) -> t
     if question.form == "query":
         return parse(question.typed), None
     if not question.required:
-        return everything(), None
+        # "what did the Cabinet resolve on 30 January 2025?": the records that use the form's own words
+        words = _FORM_TERMS.get(question.form)
+        return (any_of([parse(w) for w in words]) if words else everything()), None
     required = [parse(u) for u in question.required]
     optional = [parse(u) for u in question.optional]
     strict = preferring(all_of(required), optional)

@@ -85,14 +85,14 @@ def when_discussed(store: Store, term: str, glossary: Glossary | None = None, *,
         return timeline
     top = groups[0][1]
     meetings = meeting_lookup(store, {hit.meeting_id for _, _, hit in groups if hit.meeting_id})
-    found = [
-        _discussion(count, score, hit, meetings.get(hit.meeting_id or ""), scope.stated.get(hit.doc_id))
-        for count, score, hit in groups
-        if score >= RELEVANCE_SHARE * top or count >= 2
-    ]
+    found = []
+    for count, score, hit in groups:
+        found_here = _discussion(count, score, hit, meetings.get(hit.meeting_id or ""), scope.stated.get(hit.doc_id))
+        found_here.scorecard_row = _scorecard_row(store, found_here, question, glossary)
+        # A scorecard row on the topic is performance reported to the meeting, not a passing mention.
+        if score >= RELEVANCE_SHARE * top or count >= 2 or found_here.scorecard_row:
+            found.append(found_here)
     timeline.discussions = _in_order(found, question.order)
-    for discussion in timeline.discussions:
-        discussion.scorecard_row = _scorecard_row(store, discussion, question, glossary)
     return timeline
 
 

@@ -503,3 +503,16 @@ def test_interrupted_exits_130(home, monkeypatch):
     monkeypatch.setattr(pages, "search_pages", interrupted)
     result = run(home, "search", "SGO")
     assert result.exit_code == 130 and "interrupted" in result.output
+
+
+def test_home_before_the_command_beats_the_environment(home, tmp_path):
+    result = CliRunner().invoke(cli, ["--home", str(home), "meetings", "--json"],
+                                env={"PAPERS_HOME": str(tmp_path / "elsewhere")})
+    assert result.exit_code == 0 and json.loads(result.output)
+
+
+def test_eval_questions_prints_each_measure(home):
+    lines = run(home, "eval", str(gold_path("questions"))).output.splitlines()
+    assert lines[0].startswith("questions 57  recall@5 ")
+    assert lines[1].startswith("as keywords 32  recall@5 ")
+    assert lines[2].startswith("when ... last 10  first answer right ")
