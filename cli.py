@@ -253,7 +253,8 @@ def _print_hits(result, glossary) -> None:
         click.echo(f"  {hit.file}, page {hit.page}   (score {hit.score:g})")
         click.echo(f"  {_bold_marks(hit.snippet)}\n")
     shown = len(result.hits)
-    unit = "pages" if all(h.record == "page" for h in result.hits) and shown == result.total else "results"
+    unit = "page" if all(h.record == "page" for h in result.hits) and shown == result.total else "result"
+    unit += "" if result.total == 1 else "s"
     click.echo(f"{shown} of {result.total} matching {unit}" + ("" if shown == result.total else " (use --limit)"))
 
 

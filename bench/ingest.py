@@ -163,7 +163,8 @@ def search_latency(home: Path, queries: int) -> dict:
              "recommendations", "performance", "stability", "unaccompanied", "exclusions", "target",
              "minutes", "budget", "training", "housing", "offending", "apprenticeships", "pledge"]
     forms = [lambda w: w, lambda w: f'"{w}"', lambda w: f"{w} AND {rng.choice(words)}",
-             lambda w: f"{w} OR {rng.choice(words)}", lambda w: f"kind:minutes {w}"]
+             lambda w: f"{w} OR {rng.choice(words)}", lambda w: f"kind:minutes {w}",
+             lambda w: f"when was {w} last discussed?", lambda w: f"what did the panel decide about {w} in 2017?"]
     from panel_papers.search.glossary import store_glossary
     from panel_papers.search.timeline import when_discussed
 

@@ -204,7 +204,7 @@ class FullTextIndex:
         skip_groups leaves out items already shown (a fallback query's second pass).
         """
         with self._searching() as searcher:
-            ranked = searcher.search(q, limit=None, **_restrictions(filters)).top_n
+            ranked = searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n
             if sort_by_date:
                 ranked = _newest_first(searcher, ranked, date_keys or {})
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
@@ -215,12 +215,12 @@ class FullTextIndex:
     def count(self, q: wq.Query, filters: Filters) -> int:
         """Records matching, uncollapsed: enough to tell whether a filter removed every hit."""
         with self._searching() as searcher:
-            return searcher.search(q, limit=1, **_restrictions(filters)).scored_length()
+            return searcher.search(_unions_that_skip(q), limit=1, **_restrictions(filters)).scored_length()
 
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
         """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
         with self._searching() as searcher:
-            ranked = searcher.search(q, limit=None, **_restrictions(filters)).top_n
+            ranked = searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n
             if not ranked:
                 return []
             reader = searcher.reader()
@@ -235,6 +235,12 @@ class FullTextIndex:
             hits = _highlighted(searcher, q, [best[k] for k in order])
             return [(counts[k], best[k][0], hit) for k, hit in zip(order, hits)]
 
+    def share(self, q: wq.Query) -> float:
+        """About what share of the records a query matches, from the lexicon alone (no search)."""
+        with self._searching() as searcher:
+            reader = searcher.reader()
+            return min(1.0, q.estimate_size(reader) / max(1, reader.doc_count()))
+
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Spellings close to word, or [] when the index knows the word (nothing to correct)."""
         with self._searching() as searcher:
@@ -242,6 +248,20 @@ class FullTextIndex:
             if not stems or any(searcher.doc_frequency("content", stem) for stem in stems):
                 return []
             return searcher.corrector("content").suggest(word.lower(), limit=limit)
+
+
+def _unions_that_skip(q: wq.Query) -> wq.Query:
+    """Every Or as a tree of unions, which an enclosing And can skip through.
+
+    On a small index Whoosh preloads each Or's every posting, phrase checks
+    included: a glossary concept's forms ("children looked after", "looked
+    after children", CLA, ...) were read in full on every search.
+    """
+    if type(q) is wq.Or:  # Or.apply would drop the coordination scale
+        either = wq.Or([_unions_that_skip(sub) for sub in q.subqueries], boost=q.boost, scale=q.scale)
+        either.matcher_type = wq.Or.DEFAULT_MATCHER
+        return either
+    return q.apply(_unions_that_skip)
 
 
 def _newest_first(searcher, ranked: list[tuple], date_keys: dict[str, int]) -> list[tuple]:
@@ -387,7 +407,9 @@ def _any_document(doc_ids: Iterable[str]) -> wq.Query:
 
 def _raw_hit(hit, score: float) -> RawHit:
     date = hit.get("meeting_date")
-    snippet = hit.highlights("content", top=2) or hit.highlights("title") or hit["content"][:200]
+    # Matched only in the title (a decision under its minute's heading): the heading, then the record's own text.
+    snippet = hit.highlights("content", top=2) or " — ".join(
+        part for part in (hit.highlights("title"), hit["content"][:200]) if part)
     return RawHit(
         doc_id=hit["doc_id"],
         record=hit["record"],

@@ -55,6 +55,7 @@ FORM_RECORDS = {"decision": ("resolution",), "recommendation": ("recommendation"
 # A question of one of these forms that names no topic is answered by the records that use the form's words.
 _FORM_TERMS = {"decision": ("resolved", "agreed", "carried", "decided", "approved"),
                "recommendation": ("recommended", "recommendation"), "request": ("requested", "asked")}
+COMMON_SHARE = 0.3  # a topic unit estimated on more of the records than this is common
 _SYNTAX = re.compile(r"\b(AND|OR|NOT|ANDNOT|ANDMAYBE)\b|[()*~^]|(?<![\w\"])[A-Za-z_]+:(?!//)")
 _WORD = re.compile(r"\"[^\"]*\"|[A-Za-z0-9][\w'’&/+.-]*")
 
@@ -352,5 +353,11 @@ def engine_queries(question: Question, fulltext, glossary: Glossary | None) -> t
     required = [parse(u) for u in question.required]
     optional = [parse(u) for u in question.optional]
     strict = preferring(all_of(required), optional)
-    loose = any_of(required + optional) if len(required) > 1 else None
+    if len(required) < 2:
+        return strict, None
+    # Any topic word will do; one on most records ("children looked after" in children's services
+    # papers) only ranks: it tells little and would make every record a candidate.
+    rare = [q for q in required if fulltext.share(q) < COMMON_SHARE]
+    common = [q for q in required if q not in rare] + optional
+    loose = preferring(any_of(rare), common) if rare else any_of(required + optional)
     return strict, loose
