@@ -478,7 +478,7 @@ def recommendations(query, include_all, scope, fmt, store):
     \b
     Examples:
         papers recommendations
-        papers recommendations ofsted --json
+        papers recommendations "children looked after" --json
         papers recommendations --all "care leavers"
         papers recommendations --since 2017 --committee "corporate parenting"
     """
