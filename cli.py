@@ -109,11 +109,13 @@ def cli(home):
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: CPU count).")
 @click.option("--no-wait", is_flag=True, help="Fail at once if another ingest holds the store.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and the summary.")
+@click.option("--prune", is_flag=True, help="First forget stored files under PATH that are gone from disk.")
+@click.option("--yes", is_flag=True, help="With --prune: forget more than a handful without asking.")
 @click.option("--model", default="auto", show_default=True, envvar="PAPERS_SPACY_MODEL",
               help="spaCy pipeline for people and organisations: auto (a trained English pipeline if "
                    "installed, else rules only), none (rules only), or a pipeline name.")
 @home_option
-def ingest(paths, jobs, no_wait, quiet, model, store):
+def ingest(paths, jobs, no_wait, quiet, prune, yes, model, store):
     """Read PDFs (files or folders, recursively) into the store.
 
     Unchanged files are skipped without being read; a changed file replaces its
@@ -138,6 +140,10 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
     from .ingest.progress import make_progress
 
     _check_model(spacy_model(model))
+    if prune:
+        gone = [p for p in _stored_under(store, paths) if not Path(p).exists()]
+        _forget(store, gone, yes, wait=not no_wait)
+        paths = [p for p in paths if Path(p).expanduser().exists()] or paths
     empty = [p for p in paths if Path(p).expanduser().is_dir() and not _holds_pdfs(Path(p).expanduser())]
     for folder in empty:
         click.echo(f"no PDFs found under {folder}", err=True)
@@ -154,6 +160,55 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
     if report.interrupted:
         click.echo("interrupted: run the same command again to finish", err=True)
     sys.exit(report.exit_code or (EXIT_FAILED_FILES if empty else EXIT_OK))
+
+
+HANDFUL = 5  # forgetting more documents than this asks for --yes
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--yes", is_flag=True, help="Forget more than a handful of files without asking.")
+@home_option
+def forget(paths, yes, store):
+    """Remove files (or every file under a folder) from the store, with all their records.
+
+    A document stored under several paths stays until its last path is
+    forgotten. The files themselves are not touched. `papers ingest --prune
+    PATH` forgets only the files under PATH that are gone from disk.
+
+    \b
+    Examples:
+        papers forget ~/papers/2019/draft-minutes.pdf
+        papers forget ~/papers/old-committee --yes
+    """
+    store.check_readable()
+    known = _stored_under(store, paths)
+    if not known:
+        click.echo(f"nothing stored under {', '.join(paths)}")
+        sys.exit(EXIT_NOT_FOUND)
+    _forget(store, known, yes)
+
+
+def _stored_under(store, paths) -> list[str]:
+    if not store.exists():
+        return []
+    return store.known_paths_under([str(Path(p).expanduser().resolve()) for p in paths])
+
+
+def _forget(store, paths: list[str], yes: bool, wait: bool = True) -> None:
+    from .index.lock import writer_lock
+
+    if not paths:
+        return
+    if len(paths) > HANDFUL and not yes:
+        listed = "\n  ".join(paths[:HANDFUL])
+        raise PapersError(f"this would forget {len(paths)} files, e.g.\n  {listed}\nrun again with --yes to do so",
+                          EXIT_USAGE)
+    with writer_lock(store.lock_path, wait=wait, on_wait=lambda text: click.echo(text, err=True)):
+        removed = store.forget(paths)
+        store.recover()  # their search entries go too
+    click.echo(f"forgot {len(paths)} path{'s' * (len(paths) != 1)}, {len(removed)} "
+               f"document{'s' * (len(removed) != 1)} removed")
 
 
 def _holds_pdfs(folder: Path) -> bool:

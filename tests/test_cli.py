@@ -516,3 +516,32 @@ def test_eval_questions_prints_each_measure(home):
     assert lines[0].startswith("questions 57  recall@5 ")
     assert lines[1].startswith("as keywords 32  recall@5 ")
     assert lines[2].startswith("when ... last 10  first answer right ")
+
+
+def test_forget_and_prune_remove_what_is_gone(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    for source in (REPORT, STRATEGY):
+        shutil.copyfile(source, papers / source.name)
+    home = tmp_path / "h"
+    assert run(home, "ingest", "-j", "1", str(papers)).exit_code == 0
+    (papers / STRATEGY.name).unlink()
+    result = run(home, "ingest", "--prune", str(papers))
+    assert result.exit_code == 0 and "forgot 1 path, 1 document removed" in result.output
+    assert json.loads(run(home, "status", "--json").output)["documents"] == 1
+    assert run(home, "search", "pledge", "--pages").exit_code == 4  # the strategy's words are gone
+    result = run(home, "forget", str(papers))
+    assert result.exit_code == 0 and "1 document removed" in result.output
+    assert run(home, "forget", str(papers)).exit_code == 4
+
+
+def test_forget_asks_before_removing_more_than_a_handful(tmp_path):
+    papers = tmp_path / "papers"
+    for n in range(7):
+        variant(REPORT, papers / f"r{n}.pdf", f"handful {n}")
+    home = tmp_path / "h"
+    assert run(home, "ingest", "-j", "1", str(papers)).exit_code == 0
+    result = run(home, "forget", str(papers))
+    assert result.exit_code == 2 and "would forget 7 files" in result.output and "--yes" in result.output
+    assert json.loads(run(home, "status", "--json").output)["documents"] == 7
+    assert "7 documents removed" in run(home, "forget", str(papers), "--yes").output
