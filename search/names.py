@@ -87,10 +87,11 @@ def _same(group: Person, entity: dict) -> bool:
         return False
     if entity["kind"] != "PERSON":
         return any(name_words(e["name"]) == name_words(entity["name"]) for e in group.entities)
-    return all(_compatible(name_words(e["name"]), name_words(entity["name"])) for e in group.entities)
+    return all(same_person(name_words(e["name"]), name_words(entity["name"])) for e in group.entities)
 
 
-def _compatible(a: list[str], b: list[str]) -> bool:
+def same_person(a: list[str], b: list[str]) -> bool:
+    """Two name forms (title-free words) that can be one person: same surname, given names that agree."""
     if a[-1] != b[-1]:
         return False
     given_a, given_b = a[:-1], b[:-1]

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from ..index.queries import document_page_meetings, entities, entity_mentions, item_labels, meeting_lookup
 from ..index.store import Store
-from .names import Person, name_words, people
+from .names import Person, name_words, people, same_person
 from .query import NotFound, QueryError
 
 MATCH_SCORE = 85
@@ -41,7 +41,16 @@ def matching_people(store: Store, name: str, kinds: tuple[str, ...] = ("PERSON",
 
 
 def _matches(words: set[str], typed: str, candidate: str) -> bool:
-    return words <= _words(candidate) or fuzz.token_set_ratio(" ".join(sorted(words)), candidate.lower()) >= MATCH_SCORE
+    """Every word typed is in the name, or the name forms agree ("Roger Gough", "R W Gough"), or each
+    word typed is a close spelling of one of the name's ("Hedly"). A name that holds only some of the
+    words typed ("Roger" for "Roger Gough") is not a match."""
+    theirs = _words(candidate)
+    if words <= theirs:
+        return True
+    typed_form, their_form = name_words(typed), name_words(candidate)
+    if len(typed_form) > 1 and len(their_form) > 1 and same_person(typed_form, their_form):
+        return True
+    return all(any(fuzz.ratio(word, other) >= MATCH_SCORE for other in theirs) for word in words)
 
 
 def entity_ids(store: Store, name: str, kind: str) -> tuple[str, ...]:

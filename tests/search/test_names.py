@@ -36,3 +36,12 @@ def test_a_surname_alone_joins_only_the_one_person_who_has_it():
 def test_organisations_merge_only_on_the_same_name():
     assert grouped(entity("Ofsted", kind="ORG"), entity("OFSTED", kind="ORG"),
                    entity("Ofsted Inspection", kind="ORG")) == [["OFSTED", "Ofsted"], ["Ofsted Inspection"]]
+
+
+def test_a_name_holding_only_some_of_the_words_typed_is_not_a_match():
+    from panel_papers.search.people import _matches, _words
+
+    assert _matches(_words("Roger Gough"), "Roger Gough", "R W Gough")
+    assert not _matches(_words("Roger Gough"), "Roger Gough", "Roger")
+    assert _matches(_words("Gough"), "Gough", "Cllr Roger Gough")
+    assert _matches(_words("Hedly"), "Hedly", "Emma Hedley")  # a close spelling
