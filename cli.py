@@ -13,14 +13,15 @@ import click
 from .index.home import resolve_home
 from .index.lock import StoreLocked
 from .index.fulltext import IndexDamaged
-from .index.store import Store, StoreDamaged, StoreVersionError
+from .index.store import NoStore, Store, StoreDamaged, StoreVersionError
 from .search.output import render
 from .search.glossary import GlossaryError
-from .search.query import QueryError
+from .search.query import NotFound, QueryError
 
 from . import __version__
 
-EXIT_FAILED_FILES, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 1, 2, 3, 130
+# One table for every command (README "Exit status").
+EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE, EXIT_LOCKED, EXIT_NOT_FOUND, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 
 class PapersError(click.ClickException):
@@ -40,18 +41,25 @@ def home_option(command):
     )
     @wraps(command)
     def wrapper(*args, home=None, **kwargs):
-        home = home or click.get_current_context().find_root().params.get("home")
+        context = click.get_current_context()
+        if context.get_parameter_source("home") != click.core.ParameterSource.COMMANDLINE:
+            # --home before the command name beats PAPERS_HOME (which the root option also reads)
+            home = context.find_root().params.get("home") or home
         store = Store(resolve_home(home))
         try:
             return command(*args, store=store, **kwargs)
-        except QueryError as exc:
+        except (QueryError, GlossaryError) as exc:
             raise PapersError(str(exc), EXIT_USAGE) from None
-        except (StoreVersionError, StoreDamaged, IndexDamaged) as exc:
+        except (NoStore, NotFound) as exc:
+            raise PapersError(str(exc), EXIT_NOT_FOUND) from None
+        except StoreVersionError as exc:
+            raise PapersError(str(exc), EXIT_USAGE) from None
+        except (StoreDamaged, IndexDamaged) as exc:
             raise PapersError(str(exc)) from None
         except StoreLocked as exc:
             raise PapersError(f"{exc}; try again when it has finished", EXIT_LOCKED) from None
-        except GlossaryError as exc:
-            raise PapersError(str(exc)) from None
+        except KeyboardInterrupt:
+            raise PapersError("interrupted", EXIT_INTERRUPTED) from None
         finally:
             store.close()
 
@@ -84,8 +92,18 @@ def cli(home):
     \b
     Quick start:
         papers ingest corpus/
+        papers when "when was SGO performance last discussed?"
         papers search '"special guardianship"' --sort date
         papers status
+
+    \b
+    Exit status, the same for every command:
+        0    answered
+        1    some inputs failed (ingest: the files listed as failed)
+        2    usage or bad input (an option, a query, a date, a gold file)
+        3    the store is locked by another ingest (with --no-wait)
+        4    not found: no results, no such name or indicator, no store yet
+        130  interrupted
     """
 
 
@@ -94,11 +112,13 @@ def cli(home):
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: CPU count).")
 @click.option("--no-wait", is_flag=True, help="Fail at once if another ingest holds the store.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and the summary.")
+@click.option("--prune", is_flag=True, help="First forget stored files under PATH that are gone from disk.")
+@click.option("--yes", is_flag=True, help="With --prune: forget more than a handful without asking.")
 @click.option("--model", default="auto", show_default=True, envvar="PAPERS_SPACY_MODEL",
               help="spaCy pipeline for people and organisations: auto (a trained English pipeline if "
                    "installed, else rules only), none (rules only), or a pipeline name.")
 @home_option
-def ingest(paths, jobs, no_wait, quiet, model, store):
+def ingest(paths, jobs, no_wait, quiet, prune, yes, model, store):
     """Read PDFs (files or folders, recursively) into the store.
 
     Unchanged files are skipped without being read; a changed file replaces its
@@ -107,8 +127,9 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
 
     \b
     Exit status: 0 all files stored or unchanged; 1 some files failed (listed,
-    and kept in `papers status`); 2 bad usage; 3 the store is locked by another
-    ingest (with --no-wait); 130 interrupted (run again to finish).
+    and kept in `papers status`) or a folder held no PDF; 2 bad usage; 3 the
+    store is locked by another ingest (with --no-wait); 4 no PDFs found under
+    any PATH; 130 interrupted (run again to finish).
 
     \b
     Examples:
@@ -122,6 +143,15 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
     from .ingest.progress import make_progress
 
     _check_model(spacy_model(model))
+    if prune:
+        gone = [p for p in _stored_under(store, paths) if not Path(p).exists()]
+        _forget(store, gone, yes, wait=not no_wait)
+        paths = [p for p in paths if Path(p).expanduser().exists()] or paths
+    empty = [p for p in paths if Path(p).expanduser().is_dir() and not _holds_pdfs(Path(p).expanduser())]
+    for folder in empty:
+        click.echo(f"no PDFs found under {folder}", err=True)
+    if len(empty) == len(paths):
+        sys.exit(EXIT_NOT_FOUND)
     progress = make_progress(quiet=quiet)
     report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait, model=model)
     click.echo(
@@ -132,77 +162,168 @@ def ingest(paths, jobs, no_wait, quiet, model, store):
     )
     if report.interrupted:
         click.echo("interrupted: run the same command again to finish", err=True)
-    sys.exit(report.exit_code)
+    sys.exit(report.exit_code or (EXIT_FAILED_FILES if empty else EXIT_OK))
+
+
+HANDFUL = 5  # forgetting more documents than this asks for --yes
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--yes", is_flag=True, help="Forget more than a handful of files without asking.")
+@home_option
+def forget(paths, yes, store):
+    """Remove files (or every file under a folder) from the store, with all their records.
+
+    A document stored under several paths stays until its last path is
+    forgotten. The files themselves are not touched. `papers ingest --prune
+    PATH` forgets only the files under PATH that are gone from disk.
+
+    \b
+    Examples:
+        papers forget ~/papers/2019/draft-minutes.pdf
+        papers forget ~/papers/old-committee --yes
+    """
+    store.check_readable()
+    known = _stored_under(store, paths)
+    if not known:
+        click.echo(f"nothing stored under {', '.join(paths)}")
+        sys.exit(EXIT_NOT_FOUND)
+    _forget(store, known, yes)
+
+
+def _stored_under(store, paths) -> list[str]:
+    if not store.exists():
+        return []
+    return store.known_paths_under([str(Path(p).expanduser().resolve()) for p in paths])
+
+
+def _forget(store, paths: list[str], yes: bool, wait: bool = True) -> None:
+    from .index.lock import writer_lock
+
+    if not paths:
+        return
+    if len(paths) > HANDFUL and not yes:
+        listed = "\n  ".join(paths[:HANDFUL])
+        raise PapersError(f"this would forget {len(paths)} files, e.g.\n  {listed}\nrun again with --yes to do so",
+                          EXIT_USAGE)
+    with writer_lock(store.lock_path, wait=wait, on_wait=lambda text: click.echo(text, err=True)):
+        removed = store.forget(paths)
+        store.recover()  # their search entries go too
+    click.echo(f"forgot {len(paths)} path{'s' * (len(paths) != 1)}, {len(removed)} "
+               f"document{'s' * (len(removed) != 1)} removed")
+
+
+def _holds_pdfs(folder: Path) -> bool:
+    return any(p.suffix.lower() == ".pdf" and p.is_file() for p in folder.rglob("*"))
+
+
+def since_until_options(command):
+    """--council --committee --since --until: the same meaning on every command that takes them."""
+
+    @click.option("--council", help="Only this council (words of its name).")
+    @click.option("--committee", help="Only this committee (words of its name).")
+    @click.option("--since", metavar="DATE", help='Only meetings on or after: 2019-04-03, 2019, "March 2019", "2 years ago".')
+    @click.option("--until", metavar="DATE", help="Only meetings on or before (same forms; 2019 means to 31 Dec 2019).")
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
 
 
 @cli.command()
 @click.argument("query")
-@click.option("--since", metavar="DATE", help='Only meetings on or after: 2019-04-03, 2019, "March 2019", "2 years ago".')
-@click.option("--until", metavar="DATE", help="Only meetings on or before (same forms; 2019 means to 31 Dec 2019).")
+@since_until_options
 @click.option("--kind", help="Only documents of this kind (agenda_pack, agenda, minutes, report, ...).")
-@click.option("--committee", help="Only this committee (words of its name).")
 @click.option("--limit", type=int, default=10, show_default=True, help="Most hits to show.")
-@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
-              help="date: newest meeting first.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]),
+              help="date: newest meeting first (default: relevance, or newest first for a 'when ... last' question).")
 @click.option("--pages", "pages_only", is_flag=True, help="Search pages only, one hit per page (no collapsing).")
 @click.option("--exact", is_flag=True, help="Do not add glossary synonyms (SGO <-> special guardianship order).")
 @click.option("--person", help="Only where this person is named (any part of the name).")
 @click.option("--org", help="Only where this organisation is named.")
 @output_options
 @home_option
-def search(query, since, until, kind, committee, limit, sort, pages_only, exact, person, org, fmt, store):
-    """Search every page; each hit cites file and page.
+def search(query, since, until, kind, committee, council, limit, sort, pages_only, exact, person, org, fmt, store):
+    """Search every page for a question or a query; each hit cites file and page.
+
+    QUERY may be a question as typed ("when was SGO performance last
+    discussed?", "what did the Cabinet resolve on 30 January 2025?"): question
+    and stop words are dropped, phrases and glossary terms kept whole, and the
+    council, committee and dates it names become filters. Results with every
+    topic word come first, then those with some. The first line says how the
+    question was read.
 
     Searches minute items, agenda items, decisions, recommendations, requests
     and report pages; results collapse per meeting and item, so one item
     shows once, with its best page. --pages searches plain pages instead.
 
-    QUERY uses Whoosh syntax: words (stemmed, so "placements" finds
-    "placement"), "exact phrases", AND / OR / NOT, parentheses and
-    field:value (fields: content, title, file, kind, committee, record, page).
-    Acronyms and synonyms from the glossary are searched too (see `papers
-    glossary`), so SGO finds "special guardianship order"; --exact turns that off.
+    Query syntax is passed as typed: "exact phrases", AND / OR / NOT,
+    parentheses and field:value (fields: content, title, file, kind,
+    committee, record, page). Acronyms and synonyms from the glossary are
+    searched too (see `papers glossary`); --exact turns that off.
 
     \b
     Examples:
         papers search '"special guardianship"' --sort date
+        papers search "dental checks for children in care"
         papers search 'dental AND checks' --since 2019 --json
-        papers search SGO --since "5 years ago" --sort date
+        papers search "what did the panel resolve about the virtual school?"
         papers search 'kind:minutes missing' --limit 5
         papers search "health assessments" --person Hedley --json
     """
-    from .search.glossary import expand_query, store_glossary
+    from .search.glossary import store_glossary
     from .search.pages import search_pages
     from .search.people import entity_ids
 
     store.check_readable()
     glossary = None if exact else store_glossary(store)
     result = search_pages(
-        store, query, since=since, until=until, kind=kind, committee=committee, limit=limit, sort=sort,
-        pages_only=pages_only, expand=(lambda text: expand_query(text, glossary)) if glossary else None,
+        store, query, since=since, until=until, kind=kind, committee=committee, council=council, limit=limit,
+        sort=sort, pages_only=pages_only, glossary=glossary,
         people=entity_ids(store, person, "PERSON") if person else (),
         orgs=entity_ids(store, org, "ORG") if org else (),
     )
     if fmt != "table":
-        rows = [hit.as_dict() for hit in result.hits]
+        rows = [dict(hit.as_dict(), all_words=i < result.all_words) for i, hit in enumerate(result.hits)]
         click.echo(render(rows, fmt, ["file", "page", "meeting_date", "kind", "committee", "score", "snippet",
-                                      "record", "item", "title", "path", "people", "orgs"]))
-        return
-    _print_hits(result)
-
-
-def _print_hits(result) -> None:
+                                      "stated_period", "record", "item", "title", "path", "people", "orgs", "all_words"]))
+    else:
+        _print_hits(result, glossary)
     if not result.hits:
-        hint = f" Did you mean: {result.suggestions[0]}?" if result.suggestions else ""
-        click.echo(f"No pages match {result.query!r}.{hint}")
+        sys.exit(EXIT_NOT_FOUND)
+
+
+def _print_hits(result, glossary) -> None:
+    click.secho(f"read as: {result.question.describe(glossary)}", dim=True)
+    if not result.hits:
+        click.echo(_nothing_found(result, f"Nothing matches {result.query!r}"))
         return
-    for hit in result.hits:
-        click.secho(f"{hit.meeting_date or 'undated'}  {hit.committee or '-'}  {_describe(hit)}", bold=True)
+    if result.widened:
+        click.echo(f"(no {result.question.records[0]} matched; showing every kind of record)")
+    if not result.all_words:
+        click.echo("No result has every topic word; these have some of them:\n")
+    for i, hit in enumerate(result.hits):
+        if i == result.all_words and i:
+            click.echo("-- results with only some of the topic words --\n")
+        click.secho(f"{hit.when}  {hit.committee or '-'}  {_describe(hit)}", bold=True)
         click.echo(f"  {hit.file}, page {hit.page}   (score {hit.score:g})")
         click.echo(f"  {_bold_marks(hit.snippet)}\n")
     shown = len(result.hits)
-    unit = "pages" if all(h.record == "page" for h in result.hits) and shown == result.total else "results"
+    unit = "page" if all(h.record == "page" for h in result.hits) and shown == result.total else "result"
+    unit += "" if result.total == 1 else "s"
     click.echo(f"{shown} of {result.total} matching {unit}" + ("" if shown == result.total else " (use --limit)"))
+
+
+def _nothing_found(result, headline: str) -> str:
+    """Why nothing was found: a name the store lacks, the filters that removed every result, or a spelling."""
+    if result.unknown:
+        return f"{headline}: " + "; ".join(result.unknown) + "."
+    if result.emptied:
+        return f"{headline}: {result.emptied.message()}."
+    hint = f" Did you mean: {result.suggestions[0]}?" if getattr(result, "suggestions", None) else ""
+    return f"{headline}.{hint}"
 
 
 def _describe(hit) -> str:
@@ -342,10 +463,43 @@ def _listing(rows: list[dict], fmt: str, columns: list[str]) -> None:
     click.echo(render(rows, fmt, columns if fmt != "json" else None))
 
 
+def scope_options(command):
+    """--council --committee --meeting --since --until on every listing, with the same meaning."""
+
+    @click.option("--council", help="Only this council (words of its name).")
+    @click.option("--committee", help="Only this committee (words of its name).")
+    @click.option("--meeting", metavar="DATE|ID", help="Only the meeting on this day (2017-03-28), or with this id.")
+    @click.option("--since", metavar="DATE", help='Only meetings on or after: 2019-04-03, 2019, "March 2019", "2 years ago".')
+    @click.option("--until", metavar="DATE", help="Only meetings on or before (same forms).")
+    @wraps(command)
+    def wrapper(*args, council=None, committee=None, meeting=None, since=None, until=None, **kwargs):
+        from .search.listings import meeting_scope
+
+        scope = meeting_scope(council=council, committee=committee, meeting=meeting, since=since, until=until)
+        return command(*args, scope=scope, **kwargs)
+
+    return wrapper
+
+
+def _show(store, rows_for, scope, query, fmt: str, columns: list[str]) -> None:
+    """A listing, or why it is empty; an empty listing exits with the not-found status."""
+    from .search.listings import listing
+
+    store.check_readable()
+    found = listing(store, rows_for, scope, query)
+    if found.rows or fmt != "table":
+        _listing(found.rows, fmt, columns)
+    if not found.rows:
+        if fmt == "table":
+            click.echo("No rows" + (": " + "; ".join(found.problems) if found.problems else "") + ".")
+        sys.exit(EXIT_NOT_FOUND)
+
+
 @cli.command()
 @output_options
 @home_option
-def meetings(fmt, store):
+@scope_options
+def meetings(scope, fmt, store):
     """Meetings found in the papers: date, council, committee, time, venue, item counts.
 
     A pack for one meeting that encloses the minutes of an earlier one yields
@@ -356,40 +510,40 @@ def meetings(fmt, store):
     \b
     Examples:
         papers meetings
+        papers meetings --since 2017 --committee "corporate parenting"
         papers meetings --csv > meetings.csv
     """
     from .index.queries import meetings as list_meetings
 
-    store.check_readable()
-    _listing(list_meetings(store), fmt, ["date", "council", "committee", "name", "time", "venue", "agenda_items", "minute_items", "files"])
+    _show(store, lambda s, _: list_meetings(store, s), scope, None, fmt,
+          ["date", "council", "committee", "name", "time", "venue", "agenda_items", "minute_items", "files"])
 
 
 @cli.command()
-@click.option("--meeting", "meeting_date", metavar="YYYY-MM-DD", help="Only items of the meeting on this date.")
 @click.option("--kind", type=click.Choice(["agenda", "minute"]), help="Only agenda items or only minute items.")
 @output_options
 @home_option
-def items(meeting_date, kind, fmt, store):
+@scope_options
+def items(kind, scope, fmt, store):
     """Agenda items and minute items, each citing file and page.
 
     \b
     Examples:
         papers items --meeting 2017-03-28 --kind minute
-        papers items --kind agenda --json
+        papers items --kind agenda --since 2017-06-01 --json
     """
     from .index.queries import items as list_items
-    from .search.query import check_iso_date
 
-    store.check_readable()
-    rows = list_items(store, check_iso_date(meeting_date, "--meeting"), kind)
-    _listing(rows, fmt, ["kind", "meeting_date", "number", "title", "detail", "file", "page"])
+    _show(store, lambda s, _: list_items(store, s, kind), scope, None, fmt,
+          ["kind", "meeting_date", "number", "title", "detail", "file", "page"])
 
 
 @cli.command()
 @click.argument("query", required=False)
 @output_options
 @home_option
-def resolutions(query, fmt, store):
+@scope_options
+def resolutions(query, scope, fmt, store):
     """Decisions recorded in minutes (RESOLVED, AGREED, ...), one row per part.
 
     QUERY keeps the rows whose text contains every word of it.
@@ -398,11 +552,12 @@ def resolutions(query, fmt, store):
     Examples:
         papers resolutions
         papers resolutions "report be noted" --csv
+        papers resolutions --meeting 2017-03-28
     """
     from .index.queries import resolutions as list_resolutions
 
-    store.check_readable()
-    _listing(list_resolutions(store, query), fmt, ["meeting_date", "minute", "part", "text", "file", "page"])
+    _show(store, lambda s, q: list_resolutions(store, q, s), scope, query, fmt,
+          ["meeting_date", "minute", "part", "text", "file", "page"])
 
 
 @cli.command()
@@ -411,28 +566,32 @@ def resolutions(query, fmt, store):
               help="Also action-plan rows and strategy commitments (\"We will ...\").")
 @output_options
 @home_option
-def recommendations(query, include_all, fmt, store):
+@scope_options
+def recommendations(query, include_all, scope, fmt, store):
     """Recommendations of officer reports and inspections, each citing file and page.
+
+    The meeting of a recommendation is the meeting its paper is for.
 
     \b
     Examples:
         papers recommendations
-        papers recommendations ofsted --json
+        papers recommendations "children looked after" --json
         papers recommendations --all "care leavers"
+        papers recommendations --since 2017 --committee "corporate parenting"
     """
     from .index.queries import recommendations as list_recommendations
 
-    store.check_readable()
     kinds = None if include_all else ("report", "inspection")
-    rows = list_recommendations(store, query, kinds)
-    _listing(rows, fmt, ["kind", "source", "number", "text", "file", "page"])
+    _show(store, lambda s, q: list_recommendations(store, q, kinds, s), scope, query, fmt,
+          ["kind", "source", "number", "text", "file", "page"])
 
 
 @cli.command()
 @click.argument("query", required=False)
 @output_options
 @home_option
-def requests(query, fmt, store):
+@scope_options
+def requests(query, scope, fmt, store):
     """What members asked for at a later meeting: reports, briefings, updates.
 
     Each row gives who asked (where stated), what, when it is due and where the
@@ -442,11 +601,12 @@ def requests(query, fmt, store):
     Examples:
         papers requests
         papers requests missing --json
+        papers requests --meeting 2017-03-28
     """
     from .index.queries import requests as list_requests
 
-    store.check_readable()
-    _listing(list_requests(store, query), fmt, ["meeting_date", "minute", "who", "what", "due", "file", "page"])
+    _show(store, lambda s, q: list_requests(store, q, s), scope, query, fmt,
+          ["meeting_date", "minute", "who", "what", "due", "file", "page"])
 
 
 @cli.command()
@@ -479,6 +639,8 @@ def indicators(query, refresh, fmt, store):
             refresh_indicators(store, say=lambda text: click.echo(text, err=True), force=True)
     rows = list_indicators(store, query)
     _listing(rows, fmt, ["label", "unit", "observations", "aliases", "id"])
+    if not rows:
+        sys.exit(EXIT_NOT_FOUND)
 
 
 @cli.command()
@@ -529,19 +691,24 @@ def series(query, plot, fmt, store):
 @click.argument("term")
 @click.option("--last", is_flag=True, help="Only the latest meeting.")
 @click.option("--exact", is_flag=True, help="Do not add glossary synonyms.")
+@since_until_options
 @output_options
 @home_option
-def when(term, last, exact, fmt, store):
+def when(term, last, exact, since, until, committee, council, fmt, store):
     """When was TERM discussed? Meetings newest first, with item, snippet and file:page.
 
-    Discussed means TERM (or a synonym from the glossary) appears in the
-    minutes, in an agenda item's title, or in a report presented to the
-    meeting. Passing mentions (one weak match) are left out. Papers not tied to
-    a dated meeting (strategies, undated slides) are listed last.
+    TERM is a topic or a question as typed ("when was SGO performance last
+    discussed?"); the first line says how it was read. Discussed means the
+    topic (or a synonym from the glossary) appears in the minutes, in an
+    agenda item's title, or in a report presented to the meeting. Passing
+    mentions (one weak match) are left out. A paper tied to no meeting that
+    states its month ("February 2022") is placed by it, without inventing a
+    day; papers that state nothing (strategies, undated slides) come last.
 
     \b
     Examples:
         papers when SGO --last
+        papers when "when was SGO performance last discussed?"
         papers when "special guardianship"
         papers when "dental checks" --json
     """
@@ -549,20 +716,36 @@ def when(term, last, exact, fmt, store):
     from .search.timeline import when_discussed
 
     store.check_readable()
-    query, found = when_discussed(store, term, None if exact else store_glossary(store))
+    glossary = None if exact else store_glossary(store)
+    timeline = when_discussed(store, term, glossary, since=since, until=until, committee=committee, council=council)
+    found = timeline.discussions
     if last:
-        found = [d for d in found if d.meeting_date][:1] or found[:1]
+        found = [d for d in found if d.sort_date][:1] or found[:1]
     if fmt != "table":
         _listing([d.as_dict() for d in found], fmt,
-                 ["meeting_date", "committee", "item", "title", "snippet", "file", "page", "mentions"])
-        return
+                 ["meeting_date", "stated_period", "committee", "item", "title", "scorecard_row", "snippet", "file",
+                  "page", "mentions"])
+    else:
+        _print_timeline(timeline, found, term, glossary)
     if not found:
-        click.echo(f"No meeting discussed {term!r} (searched: {query}).")
+        sys.exit(EXIT_NOT_FOUND)
+
+
+def _print_timeline(timeline, found, term: str, glossary) -> None:
+    click.secho(f"read as: {timeline.question.describe(glossary)}", dim=True)
+    if not found:
+        click.echo(_nothing_found(timeline, f"No meeting discussed {term!r}"))
         return
+    if timeline.widened:
+        click.echo(f"(no {timeline.question.records[0]} matched; showing every discussion)")
+    if not timeline.all_words:
+        click.echo("No meeting discussed every topic word; these discussed some of them:\n")
     for d in found:
         label = "minute" if d.record in ("minute", "resolution", "request") else "item"
         item = f"{label} {d.item}: " if d.item else ""
-        click.secho(f"{d.meeting_date or 'undated'}  {d.committee or '-'}  {item}{d.title}", bold=True)
+        click.secho(f"{d.when}  {d.committee or '-'}  {item}{d.title}", bold=True)
+        if d.scorecard_row:
+            click.echo(f"  scorecard row: {d.scorecard_row}")
         click.echo(f"  {_bold_marks(d.snippet)}")
         click.echo(f"  {d.file}:{d.page}  ({d.mentions} mention{'s' if d.mentions != 1 else ''})\n")
 
@@ -577,7 +760,10 @@ def who(name, fmt, store):
     NAME may be part of a name ("Hedley") or an organisation ("Ofsted").
     People are found by the conventions of the genre (Councillor ...,
     "Name, Role", asterisked attendance lists), and "Ms Hedley" counts as Emma
-    Hedley once the paper has named her in full.
+    Hedley once the paper has named her in full. Within a council, one person's
+    name forms ("R Gough", "Cllr Roger Gough") are one person, with the forms
+    shown. When NAME matches several and none is clearly meant, they are listed
+    with their mention counts and nothing is shown (exit status 4).
 
     \b
     Examples:
@@ -587,13 +773,15 @@ def who(name, fmt, store):
     """
     from .search.people import who as find
 
-    entity, appearances = find(store, name)
+    person, appearances = find(store, name)
     if fmt != "table":
-        rows = [{"name": entity["name"], "kind": entity["kind"], **a.as_dict()} for a in appearances]
+        rows = [{"name": person.name, "kind": person.kind, "forms": person.forms, **a.as_dict()} for a in appearances]
         _listing(rows, fmt, ["name", "kind", "meeting_date", "committee", "roles", "items", "mentions", "citations"])
         return
-    click.secho(f"{entity['name']} ({entity['kind'].lower()}): {entity['mentions']} mentions "
-                f"in {entity['documents']} document{'s' if entity['documents'] != 1 else ''}", bold=True)
+    click.secho(f"{person.name} ({person.kind.lower()}): {person.mentions} mentions "
+                f"in {person.documents} document{'s' if person.documents != 1 else ''}", bold=True)
+    if person.forms:
+        click.echo(f"also written: {'; '.join(person.forms)}")
     for a in appearances:
         click.secho(f"{a.meeting_date or 'undated'}  {a.committee or '-'}", bold=True)
         if a.roles:
@@ -627,8 +815,10 @@ def glossary(term, fmt, store):
     rows = [e.as_dict() for e in entries]
     if fmt == "table" and term and not rows:
         click.echo(f"{term!r} is not in the glossary.")
-        return
-    _listing(rows, fmt, list(rows[0]) if rows else ["concept", "variants", "sources"])
+    else:
+        _listing(rows, fmt, list(rows[0]) if rows else ["concept", "variants", "sources"])
+    if not rows:
+        sys.exit(EXIT_NOT_FOUND)
 
 
 @cli.command(name="eval")
@@ -722,10 +912,17 @@ def _eval_questions(store, questions: list[dict], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(result, indent=2))
         return
+    keywords, when_last = result["keywords"], result["when_last"]
     click.echo(f"questions {result['questions']}  recall@5 {result['recall_at_5']}  MRR {result['mrr']}")
+    if keywords["questions"]:
+        click.echo(f"as keywords {keywords['questions']}  recall@5 {keywords['recall_at_5']}  MRR {keywords['mrr']}")
+    if when_last["questions"]:
+        click.echo(f"when ... last {when_last['questions']}  first answer right {when_last['first_correct']}")
     for row in result["ranks"]:
         if not row["rank"] or row["rank"] > 5:
             click.echo(f"  not in top 5: {row['query']!r} (rank {row['rank'] or '>10'})")
+    for question in result["first_wrong"]:
+        click.echo(f"  first answer wrong: {question!r}")
 
 
 def main():

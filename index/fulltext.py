@@ -8,11 +8,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from whoosh import highlight, index, query as wq, sorting
+from whoosh import highlight, index, query as wq
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
@@ -87,6 +87,14 @@ class Filters:
     include_covered: bool = False  # pages whose items are indexed too
     people: tuple[str, ...] = ()
     orgs: tuple[str, ...] = ()
+    doc_ids: frozenset[str] | None = None  # only these documents (a council's); None: all
+    # Undated documents whose stated month or year lies in since..until pass the date filter too.
+    dated_doc_ids: frozenset[str] = frozenset()
+
+    def without(self, name: str) -> "Filters":
+        """These filters less one of them (diagnosing a filter that removed every hit)."""
+        cleared = {"dates": {"since": None, "until": None, "dated_doc_ids": frozenset()}}.get(name, {name: None})
+        return replace(self, **cleared)
 
 
 @dataclass
@@ -208,24 +216,32 @@ class FullTextIndex:
         return parser.parse(text)
 
     def search(
-        self, q: wq.Query, filters: Filters, limit: int | None, sort_by_date: bool, collapse: bool = True
+        self, q: wq.Query, filters: Filters, limit: int | None, sort_by_date: bool, collapse: bool = True,
+        date_keys: dict[str, int] | None = None, skip_groups: set[str] = frozenset(),
     ) -> tuple[int, list[RawHit]]:
-        """Total matches (items when collapsing) and the top hits with highlighted snippets."""
+        """Total matches (items when collapsing) and the top hits with highlighted snippets.
+
+        date_keys (yyyymmdd by document) dates undated documents for sort_by_date;
+        skip_groups leaves out items already shown (a fallback query's second pass).
+        """
         with self._searching() as searcher:
-            kwargs = _restrictions(filters)
+            ranked = searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n
             if sort_by_date:
-                # Newest meeting first (undated records have key 0, so come last), by score within a date.
-                kwargs["sortedby"] = [sorting.FieldFacet("date_key", reverse=True), sorting.ScoreFacet()]
-            ranked = searcher.search(q, limit=None, **kwargs)
+                ranked = _newest_first(searcher, ranked, date_keys or {})
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
-            chosen = _one_per_group(searcher, ranked.top_n) if collapse else ranked.top_n
+            chosen = _one_per_group(searcher, ranked, skip_groups) if collapse else ranked
             top = chosen[:limit] if limit else chosen
-            return len(chosen), _highlighted(searcher, q, [(_relevance(score), d) for score, d in top])
+            return len(chosen), _highlighted(searcher, q, top)
+
+    def count(self, q: wq.Query, filters: Filters) -> int:
+        """Records matching, uncollapsed: enough to tell whether a filter removed every hit."""
+        with self._searching() as searcher:
+            return searcher.search(_unions_that_skip(q), limit=1, **_restrictions(filters)).scored_length()
 
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
         """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
         with self._searching() as searcher:
-            ranked = searcher.search(q, limit=None, **_restrictions(filters)).top_n
+            ranked = searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n
             if not ranked:
                 return []
             reader = searcher.reader()
@@ -240,6 +256,12 @@ class FullTextIndex:
             hits = _highlighted(searcher, q, [best[k] for k in order])
             return [(counts[k], best[k][0], hit) for k, hit in zip(order, hits)]
 
+    def share(self, q: wq.Query) -> float:
+        """About what share of the records a query matches, from the lexicon alone (no search)."""
+        with self._searching() as searcher:
+            reader = searcher.reader()
+            return min(1.0, q.estimate_size(reader) / max(1, reader.doc_count()))
+
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Spellings close to word, or [] when the index knows the word (nothing to correct)."""
         with self._searching() as searcher:
@@ -249,11 +271,39 @@ class FullTextIndex:
             return searcher.corrector("content").suggest(word.lower(), limit=limit)
 
 
-def _one_per_group(searcher, top_n) -> list[tuple]:
+def _unions_that_skip(q: wq.Query) -> wq.Query:
+    """Every Or as a tree of unions, which an enclosing And can skip through.
+
+    On a small index Whoosh preloads each Or's every posting, phrase checks
+    included: a glossary concept's forms ("children looked after", "looked
+    after children", CLA, ...) were read in full on every search.
+    """
+    if type(q) is wq.Or:  # Or.apply would drop the coordination scale
+        either = wq.Or([_unions_that_skip(sub) for sub in q.subqueries], boost=q.boost, scale=q.scale)
+        either.matcher_type = wq.Or.DEFAULT_MATCHER
+        return either
+    return q.apply(_unions_that_skip)
+
+
+def _newest_first(searcher, ranked: list[tuple], date_keys: dict[str, int]) -> list[tuple]:
+    """Newest meeting first, undated records (key 0) last, by score within a date."""
+    if not ranked:
+        return ranked
+    reader = searcher.reader()
+    keys, docs = reader.column_reader("date_key"), reader.column_reader("doc_id")
+
+    def key(pair):
+        stored = keys[pair[1]]  # an unset key reads back as the column's minimum, not 0
+        return (stored if stored > 0 else date_keys.get(docs[pair[1]], 0), pair[0])
+
+    return sorted(ranked, key=key, reverse=True)
+
+
+def _one_per_group(searcher, top_n, skip: set[str] = frozenset()) -> list[tuple]:
     if not top_n:
         return []
     groups = searcher.reader().column_reader("group")
-    seen: set[str] = set()
+    seen: set[str] = set(skip)
     kept = []
     for score, docnum in top_n:
         group = groups[docnum]
@@ -278,6 +328,25 @@ def _highlighted(searcher, q, ranked: list[tuple[float, int]]) -> list[RawHit]:
     results.formatter = _Marker()
     by_docnum = {hit.docnum: hit for hit in results}
     return [_raw_hit(by_docnum[d], score) for score, d in ranked if d in by_docnum]
+
+
+# -- composing queries: search/ builds questions from these, never from Whoosh itself
+def all_of(queries: list[wq.Query]) -> wq.Query:
+    return queries[0] if len(queries) == 1 else wq.And(queries)
+
+
+def any_of(queries: list[wq.Query]) -> wq.Query:
+    """Any one will do; records matching more of them score higher (a coordination bonus)."""
+    return queries[0] if len(queries) == 1 else wq.Or(queries, scale=0.9)
+
+
+def preferring(required: wq.Query, optional: list[wq.Query]) -> wq.Query:
+    """Records matching `required`, ranked higher when they also match the optional ones."""
+    return wq.AndMaybe(required, any_of(optional)) if optional else required
+
+
+def everything() -> wq.Query:
+    return wq.Every()
 
 
 class IndexWriter:
@@ -332,7 +401,10 @@ def _filter_query(filters: Filters) -> wq.Query | None:
     if filters.since or filters.until:
         start = datetime.fromisoformat(filters.since) if filters.since else None
         end = datetime.fromisoformat(filters.until) if filters.until else None
-        parts.append(wq.DateRange("meeting_date", start, end))
+        dated = wq.DateRange("meeting_date", start, end)
+        parts.append(wq.Or([dated, _any_document(filters.dated_doc_ids)]) if filters.dated_doc_ids else dated)
+    if filters.doc_ids is not None:
+        parts.append(_any_document(filters.doc_ids) if filters.doc_ids else wq.NullQuery)
     if filters.kind:
         parts.append(wq.Term("kind", filters.kind))
     if filters.records:
@@ -350,16 +422,15 @@ def _filter_query(filters: Filters) -> wq.Query | None:
     return wq.And(parts) if parts else None
 
 
-def _relevance(score) -> float:
-    # Sorted by facets, a hit's score is its sort key; ScoreFacet's part is the negated score.
-    if isinstance(score, tuple):
-        return -score[-1]
-    return score or 0.0
+def _any_document(doc_ids: Iterable[str]) -> wq.Query:
+    return wq.Or([wq.Term("doc_id", d) for d in sorted(doc_ids)])
 
 
 def _raw_hit(hit, score: float) -> RawHit:
     date = hit.get("meeting_date")
-    snippet = hit.highlights("content", top=2) or hit.highlights("title") or hit["content"][:200]
+    # Matched only in the title (a decision under its minute's heading): the heading, then the record's own text.
+    snippet = hit.highlights("content", top=2) or " — ".join(
+        part for part in (hit.highlights("title"), hit["content"][:200]) if part)
     return RawHit(
         doc_id=hit["doc_id"],
         record=hit["record"],

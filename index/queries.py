@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..extract.records import DocumentMeta, Meeting, Extraction
 from .records import RECORD_TABLES, record_of
@@ -18,74 +19,124 @@ def _words_filter(query: str | None, column: str) -> tuple[str, list]:
     return " and ".join(f"{column} like ?" for _ in words), [f"%{w}%" for w in words]
 
 
-def meetings(store: Store) -> list[dict]:
+@dataclass(frozen=True)
+class MeetingScope:
+    """--council --committee --meeting --since --until, the same on every listing.
+
+    Names match when they hold every word given; meeting is a date (YYYY-MM-DD)
+    or a meeting id; since and until are ISO dates, inclusive.
+    """
+
+    council: str | None = None
+    committee: str | None = None
+    meeting: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def active(self) -> list[str]:
+        return [name for name in ("council", "committee", "meeting", "since", "until") if getattr(self, name)]
+
+    def where(self, council: str, committee: str, day: str, meeting_id: str | None = None) -> tuple[str, list]:
+        """SQL over the given columns (council, committee, date, meeting id) and its parameters."""
+        clauses, params = [], []
+        for value, column in ((self.council, council), (self.committee, committee)):
+            if value:
+                clause, words = _words_filter(value, column)
+                clauses.append(clause)
+                params += words
+        if self.meeting:
+            is_id = self.meeting.startswith("meeting:") and meeting_id
+            clauses.append(f"{meeting_id if is_id else day} = ?")
+            params.append(self.meeting)
+        if self.since:
+            clauses.append(f"{day} >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"{day} <= ?")
+            params.append(self.until)
+        return " and ".join(clauses) or "1", params
+
+
+_MEETING_COLUMNS = ("m.council", "m.committee", "m.date", "m.id")
+
+
+def meetings(store: Store, scope: MeetingScope = MeetingScope()) -> list[dict]:
+    where, params = scope.where(*_MEETING_COLUMNS)
     return store.db.execute_returning_dicts(
-        """select m.date, m.council, m.committee, m.name, m.time, m.venue,
+        f"""select m.date, m.council, m.committee, m.name, m.time, m.venue,
                   (select count(*) from agenda_items a where a.meeting_id = m.id) as agenda_items,
                   (select count(*) from minute_items i where i.meeting_id = m.id) as minute_items,
                   (select group_concat(d.file, '; ') from meeting_documents md
                      join documents d on d.id = md.document_id where md.meeting_id = m.id) as files,
                   m.id
-           from meetings m order by m.date is null, m.date desc"""
+           from meetings m where {where} order by m.date is null, m.date desc""",
+        params,
     )
 
 
-def items(store: Store, meeting_date: str | None = None, kind: str | None = None) -> list[dict]:
+def items(store: Store, scope: MeetingScope = MeetingScope(), kind: str | None = None) -> list[dict]:
     selects = []
     if kind in (None, "agenda"):
         selects.append(
-            f"""select 'agenda' as kind, m.date as meeting_date, m.committee, t.number, t.title,
-                       t.report_of as detail, {_FILE}, coalesce(t.pages_from, t.page) as page, t.id
+            f"""select 'agenda' as kind, m.date as meeting_date, m.council, m.committee, t.number, t.title,
+                       t.report_of as detail, {_FILE}, coalesce(t.pages_from, t.page) as page, t.id, m.id as meeting_id
                 from agenda_items t join meetings m on m.id = t.meeting_id"""
         )
     if kind in (None, "minute"):
         selects.append(
-            f"""select 'minute' as kind, m.date as meeting_date, m.committee, t.number, t.title,
-                       substr(t.text, 1, 200) as detail, {_FILE}, t.page, t.id
+            f"""select 'minute' as kind, m.date as meeting_date, m.council, m.committee, t.number, t.title,
+                       substr(t.text, 1, 200) as detail, {_FILE}, t.page, t.id, m.id as meeting_id
                 from minute_items t join meetings m on m.id = t.meeting_id"""
         )
     sql = " union all ".join(selects)
-    where, params = ("where meeting_date = ?", [meeting_date]) if meeting_date else ("", [])
+    where, params = scope.where("council", "committee", "meeting_date", "meeting_id")
     return store.db.execute_returning_dicts(
-        f"select * from ({sql}) {where} order by meeting_date is null, meeting_date desc, kind, "
+        f"select * from ({sql}) where {where} order by meeting_date is null, meeting_date desc, kind, "
         "cast(number as integer), number",
         params,
     )
 
 
-def resolutions(store: Store, query: str | None = None) -> list[dict]:
+def resolutions(store: Store, query: str | None = None, scope: MeetingScope = MeetingScope()) -> list[dict]:
     where, params = _words_filter(query, "t.text")
+    scoped, more = scope.where(*_MEETING_COLUMNS)
     return store.db.execute_returning_dicts(
-        f"""select m.date as meeting_date, t.minute_number as minute, i.title as item, t.part, t.text,
+        f"""select m.date as meeting_date, m.committee, t.minute_number as minute, i.title as item, t.part, t.text,
                    {_FILE}, t.page, t.id
             from resolutions t join minute_items i on i.id = t.minute_id
             left join meetings m on m.id = i.meeting_id
-            where {where} order by m.date is null, m.date desc, cast(t.minute_number as integer), t.part""",
-        params,
+            where {where} and {scoped}
+            order by m.date is null, m.date desc, cast(t.minute_number as integer), t.part""",
+        params + more,
     )
 
 
-def recommendations(store: Store, query: str | None = None, kinds: tuple[str, ...] | None = None) -> list[dict]:
+def recommendations(store: Store, query: str | None = None, kinds: tuple[str, ...] | None = None,
+                    scope: MeetingScope = MeetingScope()) -> list[dict]:
+    """Recommendations, scoped by the meeting their paper is for (its council, committee and date)."""
     where, params = _words_filter(query, "t.text")
     if kinds:
         where += f" and t.kind in ({','.join('?' * len(kinds))})"
         params += list(kinds)
+    scoped, more = scope.where("d.council", "d.committee", "d.meeting_date")
     return store.db.execute_returning_dicts(
-        f"""select t.kind, t.source, t.number, t.text, {_FILE}, t.page, t.id
-            from recommendations t where {where} order by file, t.page, t.id""",
-        params,
+        f"""select d.meeting_date, d.committee, t.kind, t.source, t.number, t.text, d.file, t.page, t.id
+            from recommendations t join documents d on d.id = t.document_id
+            where {where} and {scoped} order by d.file, t.page, t.id""",
+        params + more,
     )
 
 
-def requests(store: Store, query: str | None = None) -> list[dict]:
+def requests(store: Store, query: str | None = None, scope: MeetingScope = MeetingScope()) -> list[dict]:
     where, params = _words_filter(query, "t.text")
+    scoped, more = scope.where(*_MEETING_COLUMNS)
     return store.db.execute_returning_dicts(
-        f"""select m.date as meeting_date, t.minute_number as minute, t.who, t.what, t.due, t.text,
+        f"""select m.date as meeting_date, m.committee, t.minute_number as minute, t.who, t.what, t.due, t.text,
                    {_FILE}, t.page, t.id
             from requests t left join minute_items i on i.id = t.minute_id
             left join meetings m on m.id = i.meeting_id
-            where {where} order by m.date is null, m.date desc, t.page""",
-        params,
+            where {where} and {scoped} order by m.date is null, m.date desc, t.page""",
+        params + more,
     )
 
 
@@ -177,10 +228,13 @@ def agenda_item_pages(store: Store, meeting_id: str, number: str, document_id: s
 
 
 def entities(store: Store, kinds: tuple[str, ...] = ("PERSON", "ORG")) -> list[dict]:
+    """Each entity with its mention and document counts and the council of its papers (the commonest)."""
     marks = ",".join("?" * len(kinds))
     return store.db.execute_returning_dicts(
-        f"""select entity_id, name, kind, count(*) as mentions, count(distinct document_id) as documents
-            from mentions where kind in ({marks}) group by entity_id order by mentions desc""",
+        f"""select m.entity_id, m.name, m.kind, count(*) as mentions, count(distinct m.document_id) as documents,
+                   (select d.council from mentions x join documents d on d.id = x.document_id
+                    where x.entity_id = m.entity_id group by d.council order by count(*) desc limit 1) as council
+            from mentions m where m.kind in ({marks}) group by m.entity_id order by mentions desc""",
         list(kinds),
     )
 
@@ -227,3 +281,56 @@ def entities_by_file(store: Store) -> dict[str, dict[str, set[str]]]:
     ):
         found.setdefault(file, {}).setdefault(kind, set()).add(name)
     return found
+
+
+def undated_documents(store: Store) -> list[dict]:
+    """Documents tied to no meeting date, with their title and the head of their first page."""
+    return store.db.execute_returning_dicts(
+        """select d.id, d.file, d.title, substr(p.text, 1, 400) as head from documents d
+           left join pages p on p.document_id = d.id and p.number = 1
+           where d.meeting_date is null and d.indexed = 1"""
+    )
+
+
+def committee_names(store: Store) -> list[str]:
+    rows = store.db.execute(
+        "select committee from meetings where committee is not null union "
+        "select committee from documents where committee is not null"
+    )
+    return sorted({r[0] for r in rows if r[0] and r[0].strip()})
+
+
+def council_names(store: Store) -> list[str]:
+    rows = store.db.execute(
+        "select council from meetings where council is not null union "
+        "select council from documents where council is not null"
+    )
+    return sorted({r[0] for r in rows if r[0] and r[0].strip()})
+
+
+def council_document_ids(store: Store, council: str) -> set[str]:
+    """Documents of the councils whose name holds every word given (or whose meetings are theirs)."""
+    where, params = _words_filter(council, "c")
+    return {
+        row[0]
+        for row in store.db.execute(
+            f"""select id from (select id, council as c from documents
+                  union select md.document_id, m.council from meeting_documents md
+                  join meetings m on m.id = md.meeting_id) where c is not null and {where}""",
+            params,
+        )
+    }
+
+
+def document_kinds(store: Store) -> list[str]:
+    return [r[0] for r in store.db.execute("select distinct kind from documents where kind is not null order by kind")]
+
+
+def page_indicators(store: Store, document_id: str, page: int) -> list[str]:
+    """Indicator rows of the scorecard tables on one page, in table order."""
+    rows = store.db.execute(
+        """select indicator from observations where document_id = ? and page = ?
+           group by indicator order by min([table]), min([row])""",
+        [document_id, page],
+    )
+    return [r[0] for r in rows if r[0]]

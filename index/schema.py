@@ -88,7 +88,23 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["paths"].create_index(["document_id"], if_not_exists=True)
     db["documents"].create_index(["meeting_date"], if_not_exists=True)
     db["documents"].create_index(["indexed"], if_not_exists=True)
+    _full_text_tables(db)
     db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+
+
+# SQLite's own full-text tables beside Whoosh, so Datasette (`datasette papers.db`) offers search on
+# them as it finds them (`?_search=guardianship`): pages, minute items, agenda items and decisions.
+FULL_TEXT = {"pages": ["text"], "minute_items": ["title", "text"], "agenda_items": ["title", "report_of"],
+             "resolutions": ["text"]}
+
+
+def _full_text_tables(db: sqlite_utils.Database) -> None:
+    """External-content FTS5 tables kept in step by triggers; a store made before them is filled once."""
+    for table, columns in FULL_TEXT.items():
+        if f"{table}_fts" in db.table_names() or not all(c in db[table].columns_dict for c in columns):
+            continue
+        db[table].enable_fts(columns, fts_version="FTS5", create_triggers=True, tokenize="porter")
+        db[table].populate_fts(columns)
 
 
 def stored_version(db: sqlite_utils.Database) -> int | None:

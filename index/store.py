@@ -32,6 +32,10 @@ class StoreDamaged(Exception):
     pass
 
 
+class NoStore(StoreVersionError):
+    """Nothing has been ingested at this data directory."""
+
+
 @dataclass
 class KnownPath:
     path: str
@@ -68,7 +72,7 @@ class Store:
     def check_readable(self) -> None:
         """Readers refuse a store of another schema rather than misread it."""
         if not self.exists():
-            raise StoreVersionError(f"no store at {self.home}: run `papers ingest PATH` first")
+            raise NoStore(f"no store at {self.home}: run `papers ingest PATH` first")
         found = self.version()
         if found != SCHEMA_VERSION:
             raise StoreVersionError(
@@ -222,6 +226,33 @@ class Store:
         for table in DOCUMENT_CHILDREN:
             self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
         self._drop_unused_meetings()
+
+    def known_paths_under(self, roots: Iterable[str]) -> list[str]:
+        """Stored paths (documents and failures) that are one of roots or inside one of them."""
+        found = []
+        for root in roots:
+            prefix = root.rstrip("/") + "/"
+            found += [row[0] for row in self.db.execute(
+                "select path from paths where path = ? or substr(path, 1, ?) = ? "
+                "union select path from failures where path = ? or substr(path, 1, ?) = ?",
+                [root, len(prefix), prefix] * 2)]
+        return sorted(set(found))
+
+    def forget(self, paths: Iterable[str]) -> list[str]:
+        """Remove paths from the store; documents no path points to any more go with all their records.
+
+        Returns the ids of the documents removed. Their search entries go at
+        the next recover(), which the caller runs (it holds the writer lock).
+        """
+        removed: list[str] = []
+        with self.db.atomic():
+            for path in paths:
+                row = self.db.execute("select document_id from paths where path = ?", [path]).fetchone()
+                self.db.execute("delete from paths where path = ?", [path])
+                self.db.execute("delete from failures where path = ?", [path])
+                if row:
+                    removed += self._drop_orphans(row[0])
+        return removed
 
     def record_failure(self, path: str, reason: str, size: int, mtime_ns: int) -> None:
         with self.db.atomic():

@@ -16,7 +16,7 @@ _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.mont
 _MONTHS["sept"] = 9
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
-_EXAMPLES = "e.g. 2019-04-03, 2019, 2019-06, March 2019, 2016/17, 6 months ago, last year"
+_EXAMPLES = "e.g. 2019-04-03, 2019, 2019-06, March 2019, March, 2016/17, 6 months ago, last year"
 
 
 def parse_since(text: str, today: date) -> str:
@@ -29,10 +29,18 @@ def parse_until(text: str, today: date) -> str:
     return _period(text, today, "--until")[1].isoformat()
 
 
+def period(text: str, today: date) -> tuple[date, date] | None:
+    """First and last day of the period `text` names, or None when it names none."""
+    try:
+        return _period(text, today, "")
+    except QueryError:
+        return None
+
+
 def _period(text: str, today: date, option: str) -> tuple[date, date]:
     value = " ".join(text.strip().lower().split())
     for reader in (_iso_day, _year, _year_month, _financial_year, _day_month_year, _month_year,
-                   _relative_day, _ago, _last_or_this):
+                   _month_only, _relative_day, _ago, _last_or_this):
         try:
             period = reader(value, today)
         except ValueError:  # a real shape with an impossible day: 2019-02-30
@@ -70,10 +78,13 @@ def _financial_year(value: str, today: date) -> tuple[date, date] | None:
 
 
 def _day_month_year(value: str, today: date) -> tuple[date, date] | None:
-    """'3 April 2019', '3rd April 2019' and the UK numeric '03/04/2019'."""
+    """'3 April 2019', '3rd April 2019', 'April 3, 2019' and the UK numeric '03/04/2019'."""
     named = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]+),? (\d{4})", value)
     if named and named.group(2) in _MONTHS:
         return _day(date(int(named.group(3)), _MONTHS[named.group(2)], int(named.group(1))))
+    month_first = re.fullmatch(r"([a-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", value)  # "January 30, 2025"
+    if month_first and month_first.group(1) in _MONTHS:
+        return _day(date(int(month_first.group(3)), _MONTHS[month_first.group(1)], int(month_first.group(2))))
     numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
     if numeric:
         return _day(date(int(numeric.group(3)), int(numeric.group(2)), int(numeric.group(1))))
@@ -85,6 +96,14 @@ def _month_year(value: str, today: date) -> tuple[date, date] | None:
     if not match or match.group(1) not in _MONTHS:
         return None
     return _whole_month(int(match.group(2)), _MONTHS[match.group(1)])
+
+
+def _month_only(value: str, today: date) -> tuple[date, date] | None:
+    """'March': the latest March that has begun, as in "since March"."""
+    if value not in _MONTHS:
+        return None
+    month = _MONTHS[value]
+    return _whole_month(today.year if month <= today.month else today.year - 1, month)
 
 
 def _relative_day(value: str, today: date) -> tuple[date, date] | None:

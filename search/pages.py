@@ -1,15 +1,14 @@
-"""Page search: BM25 over every stored page, with filters, sorting and citations."""
+"""Search: questions and queries over pages and items (BM25), with filters, sorting and citations."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
-from ..index.fulltext import Filters
 from ..index.store import Store
-from datetime import date
-
-from .dates import parse_since, parse_until
-from .query import QueryError, check_query
+from .glossary import Glossary
+from .query import QueryError
+from .question import Question, engine_queries, read_question, with_options
+from .scope import Emptied, Scope, build_scope, check_dates, emptied_by, store_known, unknown_names
 
 SORTS = ("relevance", "date")
 
@@ -32,6 +31,11 @@ class Hit:
     meeting_id: str | None = None
     people: list[str] = field(default_factory=list)  # entity ids named there: facets for --person
     orgs: list[str] = field(default_factory=list)
+    stated_period: str | None = None  # an undated paper's own "February 2022"
+
+    @property
+    def when(self) -> str:
+        return self.meeting_date or self.stated_period or "undated"
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -43,6 +47,11 @@ class SearchResult:
     total: int
     hits: list[Hit]
     suggestions: list[str] = field(default_factory=list)
+    question: Question | None = None
+    all_words: int = 0  # the first this many hits have every topic word; the rest only some
+    emptied: Emptied | None = None  # the filters that removed every result
+    unknown: list[str] = field(default_factory=list)  # a council or committee the store does not have
+    widened: bool = False  # the question's kind of record had no answer, so every kind was searched
 
 
 def search_pages(
@@ -53,43 +62,64 @@ def search_pages(
     until: str | None = None,
     kind: str | None = None,
     committee: str | None = None,
+    council: str | None = None,
     limit: int | None = 10,
-    sort: str = "relevance",
+    sort: str | None = None,
     pages_only: bool = False,
     records: tuple[str, ...] | None = None,
     people: tuple[str, ...] = (),
     orgs: tuple[str, ...] = (),
-    expand=None,
+    glossary: Glossary | None = None,
 ) -> SearchResult:
-    """Search pages and items; results collapse per meeting and item unless pages_only.
+    """Search pages and items as the question asks; results collapse per meeting and item unless pages_only.
 
-    expand, when given, rewrites the checked query (the glossary's synonyms).
+    Results with every topic word come first, then (ranked) those with some.
+    Options win over what the question names; sort None follows the question
+    ("when ... last": newest first). glossary, when given, adds synonyms.
     """
     store.check_readable()
-    text = check_query(query)
-    if sort not in SORTS:
+    if sort not in (None, *SORTS):
         raise QueryError(f"--sort {sort!r}: choose one of {', '.join(SORTS)}")
     if limit is not None and limit < 1:
         raise QueryError(f"--limit {limit}: must be at least 1")
-    today = date.today()
-    filters = Filters(
-        since=parse_since(since, today) if since else None,
-        until=parse_until(until, today) if until else None,
-        kind=kind,
-        committee=committee,
-        # Documents not yet committed to both stores are not answers yet.
-        exclude_doc_ids=store.pending_ids(),
-        records=("page",) if pages_only else records,
-        include_covered=pages_only,
-        people=people,
-        orgs=orgs,
-    )
-    parsed = store.fulltext.parse(expand(text) if expand else text)
-    total, raw = store.fulltext.search(
-        parsed, filters, limit, sort_by_date=sort == "date", collapse=not pages_only
-    )
+    start, end = check_dates(since, until)
+    question = with_options(read_question(query, store_known(store), glossary), since=start, until=end,
+                            committee=committee, council=council)
+    scope = build_scope(store, question, kind=kind, records=records, pages_only=pages_only,
+                        people=people, orgs=orgs)
+    by_date = (sort or ("date" if question.order == "latest" else "relevance")) == "date"
+    strict, loose = engine_queries(question, store.fulltext, glossary)
+    run = lambda q, filters, n: store.fulltext.search(  # noqa: E731
+        q, filters, n, sort_by_date=by_date, collapse=not pages_only, date_keys=scope.date_keys)
+    total, raw = run(strict, scope.filters, limit)
+    widened = False
+    if not total and question.records and not records:
+        scope.filters = replace(scope.filters, records=None)
+        total, raw = run(strict, scope.filters, limit)
+        widened = bool(total)
+    all_words = len(raw)
+    if loose is not None and (limit is None or len(raw) < limit):
+        loose_total, more = run(loose, scope.filters, None if limit is None else total + limit - len(raw))
+        shown = {_key(r, pages_only) for r in raw}
+        raw += [r for r in more if _key(r, pages_only) not in shown][: None if limit is None else limit - len(raw)]
+        total = max(total, loose_total)
+    result = SearchResult(query=query.strip(), total=total, hits=_hits(store, raw, scope), question=question,
+                          all_words=all_words, widened=widened)
+    if not total:
+        result.unknown = unknown_names(store, question)
+        result.emptied = None if result.unknown else emptied_by(
+            lambda filters: run(loose or strict, filters, 1)[0], scope.filters)
+        result.suggestions = _suggest(store, question.topic)
+    return result
+
+
+def _key(raw, pages_only: bool):
+    return (raw.doc_id, raw.page, raw.record) if pages_only else raw.group
+
+
+def _hits(store: Store, raw: list, scope: Scope) -> list[Hit]:
     paths = store.first_paths({r.doc_id for r in raw})
-    hits = [
+    return [
         Hit(
             file=r.file,
             page=r.page,
@@ -107,11 +137,10 @@ def search_pages(
             meeting_id=r.meeting_id,
             people=r.people,
             orgs=r.orgs,
+            stated_period=None if r.meeting_date or r.doc_id not in scope.stated else scope.stated[r.doc_id].label,
         )
         for r in raw
     ]
-    suggestions = [] if total else _suggest(store, text)
-    return SearchResult(query=text, total=total, hits=hits, suggestions=suggestions)
 
 
 def _markdown_marks(snippet: str) -> str:

@@ -11,6 +11,10 @@ class QueryError(ValueError):
     """A query or option value the user must fix; the message names it."""
 
 
+class NotFound(LookupError):
+    """Nothing answers: the message says what was looked for and, where some came close, lists them."""
+
+
 _FIELD = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?!//)")
 _OPERATOR = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 

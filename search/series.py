@@ -9,10 +9,12 @@ from rapidfuzz import fuzz
 
 from ..index.queries import indicator_observations, indicators
 from ..index.store import Store
-from .query import QueryError
+from .query import NotFound, QueryError
 
 SERIES_ORDER = ["actual", "target", "statistical_neighbours", "england", "london", "region", "floor"]
 _SPARKS = "▁▂▃▄▅▆▇█"
+# A series is shown only for a close match that stands clear of the next one.
+CLEAR_SCORE, CLEAR_MARGIN, CANDIDATES = 90, 10, 12
 
 
 @dataclass
@@ -43,10 +45,18 @@ def _plain(text: str) -> str:
 
 
 def best_indicator(store: Store, query: str) -> dict:
+    """The indicator clearly meant, or NotFound listing the close ones: never a silent stand-in."""
+    if not _plain(query):
+        raise QueryError("give words of an indicator's name, e.g. papers series \"placed more than 20 miles\"")
     found = list_indicators(store, query)
     if not found:
-        raise QueryError(f"no indicator matches {query!r}: see `papers indicators`")
-    return found[0]
+        raise NotFound(f"no indicator matches {query!r}: see `papers indicators`")
+    scores = [_match_score(query, r) for r in found[:2]]
+    if scores[0] >= CLEAR_SCORE and (len(scores) == 1 or scores[1] <= scores[0] - CLEAR_MARGIN):
+        return found[0]
+    listed = "\n".join(f"  {r['label']} ({r['observations']} values)" for r in found[:CANDIDATES])
+    more = f"\n  ... and {len(found) - CANDIDATES} more" if len(found) > CANDIDATES else ""
+    raise NotFound(f"{query!r} matches {len(found)} indicators, none clearly; give more of its name:\n{listed}{more}")
 
 
 def indicator_series(store: Store, query: str) -> Series:

@@ -2,18 +2,20 @@
 
 Discussed means: in the minutes of the meeting, in an agenda item's title, or
 in a report presented to it. A meeting with a single weak mention is a passing
-mention and is left out, unless it is the only one.
+mention and is left out, unless it is the only one. A paper tied to no meeting
+that states its month ("February 2022") is placed by it; one that states
+nothing comes last.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 
-from ..index.fulltext import Filters
-from ..index.queries import meeting_lookup
+from ..index.queries import meeting_lookup, page_indicators
 from ..index.store import Store
-from .glossary import Glossary, expand_query
+from .glossary import Glossary, form_key
 from .pages import _markdown_marks
-from .query import check_query
+from .question import Question, engine_queries, read_question, with_options
+from .scope import Emptied, build_scope, check_dates, emptied_by, store_known, unknown_names
 
 DISCUSSION_RECORDS = ("minute", "agenda", "resolution", "request", "recommendation", "page")
 # A meeting's best match must score at least this share of the best meeting's, or recur.
@@ -33,34 +35,98 @@ class Discussion:
     mentions: int
     score: float
     meeting_id: str | None
+    document_id: str = ""
+    sort_date: str | None = None  # the meeting's date, or the first day of the paper's stated period
+    stated_period: str | None = None  # an undated paper's own "February 2022"; no day is invented
+    scorecard_row: str | None = None  # the indicator row on that page the topic names
+
+    @property
+    def when(self) -> str:
+        return self.meeting_date or self.stated_period or "undated"
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
-def when_discussed(store: Store, term: str, glossary: Glossary | None = None) -> tuple[str, list[Discussion]]:
-    """The expanded query and the discussions, dated meetings newest first, undated papers last."""
+@dataclass
+class Timeline:
+    question: Question
+    discussions: list[Discussion] = field(default_factory=list)
+    all_words: bool = True  # False: no meeting had every topic word, these have some
+    widened: bool = False  # the question's kind of record had no answer, so every kind was searched
+    emptied: Emptied | None = None
+    unknown: list[str] = field(default_factory=list)
+
+
+def when_discussed(store: Store, term: str, glossary: Glossary | None = None, *, since: str | None = None,
+                   until: str | None = None, committee: str | None = None, council: str | None = None) -> Timeline:
+    """The discussions of a topic or question; dated meetings newest first (or as the question orders them)."""
     store.check_readable()
-    text = check_query(term)
-    query = expand_query(text, glossary) if glossary else text
-    filters = Filters(records=DISCUSSION_RECORDS, exclude_doc_ids=store.pending_ids())
-    groups = store.fulltext.best_per_meeting(store.fulltext.parse(query), filters)
+    start, end = check_dates(since, until)
+    question = with_options(read_question(term, store_known(store), glossary), since=start, until=end,
+                            committee=committee, council=council)
+    if question.order == "relevance":
+        question.order = "latest"  # a timeline has a direction; a bare topic reads newest first
+    scope = build_scope(store, question, records=question.records or DISCUSSION_RECORDS)
+    strict, loose = engine_queries(question, store.fulltext, glossary)
+    timeline = Timeline(question=question)
+    groups = store.fulltext.best_per_meeting(strict, scope.filters)
+    if not groups and question.records:
+        scope.filters = replace(scope.filters, records=DISCUSSION_RECORDS)
+        groups = store.fulltext.best_per_meeting(strict, scope.filters)
+        timeline.widened = bool(groups)
+    if not groups and loose is not None:
+        groups = store.fulltext.best_per_meeting(loose, scope.filters)
+        timeline.all_words = False
     if not groups:
-        return query, []
+        timeline.unknown = unknown_names(store, question)
+        count = lambda filters: len(store.fulltext.best_per_meeting(loose or strict, filters))  # noqa: E731
+        timeline.emptied = None if timeline.unknown else emptied_by(count, scope.filters)
+        return timeline
     top = groups[0][1]
     meetings = meeting_lookup(store, {hit.meeting_id for _, _, hit in groups if hit.meeting_id})
-    found = [
-        _discussion(count, score, hit, meetings.get(hit.meeting_id or ""))
-        for count, score, hit in groups
-        if score >= RELEVANCE_SHARE * top or count >= 2
-    ]
-    found.sort(key=lambda d: (d.meeting_date is not None, d.meeting_date or "", d.score), reverse=True)
-    return query, found
+    found = []
+    for count, score, hit in groups:
+        found_here = _discussion(count, score, hit, meetings.get(hit.meeting_id or ""), scope.stated.get(hit.doc_id))
+        found_here.scorecard_row = _scorecard_row(store, found_here, question, glossary)
+        # A scorecard row on the topic is performance reported to the meeting, not a passing mention.
+        if score >= RELEVANCE_SHARE * top or count >= 2 or found_here.scorecard_row:
+            found.append(found_here)
+    timeline.discussions = _in_order(found, question.order)
+    return timeline
 
 
-def _discussion(count: int, score: float, hit, meeting: dict | None) -> Discussion:
+def _in_order(found: list[Discussion], order: str) -> list[Discussion]:
+    """Dated (by meeting or stated period) newest first, or oldest first; papers dated by nothing last."""
+    dated = [d for d in found if d.sort_date]
+    dated.sort(key=lambda d: (d.sort_date, d.score), reverse=order != "earliest")
+    return dated + sorted((d for d in found if not d.sort_date), key=lambda d: -d.score)
+
+
+def _scorecard_row(store: Store, found: Discussion, question: Question, glossary: Glossary | None) -> str | None:
+    """The indicator row on the cited page that names the most topic terms, if any names one."""
+    rows = page_indicators(store, found.document_id, found.page)
+    if not rows:
+        return None
+    forms = [_forms(unit, glossary) for unit in question.required + question.optional]
+    scored = [(sum(any(_inside(f, form_key(row)) for f in unit) for unit in forms), row) for row in rows]
+    best = max(scored, key=lambda pair: pair[0])
+    return best[1] if best[0] else None
+
+
+def _forms(unit: str, glossary: Glossary | None) -> list[str]:
+    text = unit.strip('"')
+    return [form_key(v) for v in (glossary.variants(text) if glossary else [])] or [form_key(text)]
+
+
+def _inside(short: str, long: str) -> bool:
+    return bool(short) and f" {short} " in f" {long} "
+
+
+def _discussion(count: int, score: float, hit, meeting: dict | None, stated) -> Discussion:
+    date = (meeting or {}).get("date") or hit.meeting_date
     return Discussion(
-        meeting_date=(meeting or {}).get("date") or hit.meeting_date,
+        meeting_date=date,
         committee=(meeting or {}).get("committee") or hit.committee,
         item=hit.number,
         title=hit.title,
@@ -71,4 +137,7 @@ def _discussion(count: int, score: float, hit, meeting: dict | None) -> Discussi
         mentions=count,
         score=round(score, 3),
         meeting_id=hit.meeting_id,
+        document_id=hit.doc_id,
+        stated_period=None if date or not stated else stated.label,
+        sort_date=date or (stated.start.isoformat() if stated else None),
     )

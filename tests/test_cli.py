@@ -93,7 +93,7 @@ def test_search_csv(home):
 
 def test_search_no_match_suggests(home):
     result = run(home, "search", "guardinship")
-    assert result.exit_code == 0 and "Did you mean: guardianship?" in result.output
+    assert result.exit_code == 4 and "Did you mean: guardianship?" in result.output
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_bad_input_is_one_line_not_a_traceback(home, args, message):
 
 def test_reading_a_missing_store_says_what_to_do(tmp_path):
     result = run(tmp_path / "nothing", "search", "dental")
-    assert result.exit_code == 1 and "run `papers ingest PATH` first" in result.output
+    assert result.exit_code == 4 and "run `papers ingest PATH` first" in result.output
 
 
 def test_status(home):
@@ -156,7 +156,8 @@ def test_items_filtered_by_meeting_and_kind(home):
     rows = json.loads(run(home, "items", "--meeting", "2017-03-28", "--kind", "minute", "--json").output)
     assert [r["number"] for r in rows] == [str(n) for n in range(135, 148)]
     assert all(r["file"] and r["page"] for r in rows)
-    assert run(home, "items", "--meeting", "28/03/2017").exit_code == 2
+    assert json.loads(run(home, "items", "--meeting", "28/03/2017", "--kind", "minute", "--json").output) == rows
+    assert run(home, "items", "--meeting", "2017-13-45").exit_code == 2
 
 
 def test_resolutions_query(home):
@@ -265,7 +266,14 @@ def test_series_csv_and_plot(home, tmp_path):
 
 def test_series_with_no_matching_indicator_is_a_clear_error(home):
     result = run(home, "series", "zebra crossings")
-    assert result.exit_code == 2 and "no indicator matches 'zebra crossings'" in result.output
+    assert result.exit_code == 4 and "no indicator matches 'zebra crossings'" in result.output
+    assert run(home, "series", " ").exit_code == 2
+
+
+def test_series_lists_candidates_instead_of_guessing(home):
+    result = run(home, "series", "dental")
+    assert result.exit_code == 4 and "matches 2 indicators, none clearly" in result.output
+    assert "Annual Dental check" in result.output and "Traceback" not in result.output
 
 
 def test_export_has_observations_with_provenance(home):
@@ -299,13 +307,26 @@ def test_indicator_overrides_apply_without_reading_pdfs(tmp_path, monkeypatch):
     assert len(json.loads(run(home, "indicators", "--json").output)) == len(merged)
 
 
-def test_when_sgo_last_names_the_latest_meeting_item_and_page(home):
+def test_when_sgo_last_names_the_latest_paper_by_the_month_it_states(home):
     result = run(home, "when", "SGO", "--last")
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
-    assert lines[0].startswith("2017-06-14  Corporate Parenting Panel  item 13:")
-    assert ".pdf:" in lines[-1]
-    assert sum(line[:4].isdigit() or line.startswith("undated") for line in lines) == 1
+    assert lines[0] == "read as: topic: SGO (special guardianship order); latest first"
+    # the service update gives no meeting date but says "February 2022": no day is invented
+    assert lines[1] == "February 2022  Corporate Parenting Panel  Corporate Parenting Service Update"
+    assert "Special Guardianship Order" in lines[2] and lines[2].startswith("  scorecard row: ")
+    assert lines[-1].startswith("  Corporate Parenting Service Update February 2022.pdf:2")
+    assert sum(line[:1].isalnum() for line in lines[1:]) == 1
+
+
+def test_when_question_as_typed_answers_latest_first_with_meeting_item_and_page(home):
+    result = run(home, "when", "when was SGO performance last discussed?")
+    assert result.exit_code == 0
+    heads = [line for line in result.output.splitlines() if line[:1].isalnum()]
+    assert heads[0] == "read as: topic: SGO (special guardianship order); also: performance; latest first"
+    assert heads[1] == "February 2022  Corporate Parenting Panel  Corporate Parenting Service Update"
+    assert heads[2] == "2017-06-14  Corporate Parenting Panel  item 13: INFORMATION REPORT - ACTIVITY AND PERFORMANCE"
+    assert "Agenda reports pack 14th-Jun-2017 Corporate Parenting Panel.pdf:106" in result.output
 
 
 def test_when_acronym_and_long_form_give_the_same_timeline(home):
@@ -324,7 +345,7 @@ def test_when_exact_does_not_expand(home):
 
 def test_when_nothing(home):
     result = run(home, "when", "zebra crossings")
-    assert result.exit_code == 0 and "No meeting discussed 'zebra crossings'" in result.output
+    assert result.exit_code == 4 and "No meeting discussed 'zebra crossings'" in result.output
 
 
 def test_search_finds_synonyms_unless_exact(home):
@@ -336,7 +357,8 @@ def test_search_finds_synonyms_unless_exact(home):
 
 def test_search_natural_dates(home):
     since_year = json.loads(run(home, "search", "placement", "--since", "2019", "--json").output)
-    assert since_year and all(h["meeting_date"] >= "2019-01-01" for h in since_year)
+    assert since_year and all((h["meeting_date"] or "2022-02") >= "2019-01-01" for h in since_year)
+    assert {h["stated_period"] for h in since_year if not h["meeting_date"]} == {"February 2022"}
     assert run(home, "search", "placement", "--since", "fortnight-ish").exit_code == 2
 
 
@@ -365,15 +387,26 @@ def test_who_lists_appearances_by_meeting_with_roles_and_items(home):
     assert table.startswith("Emma Hedley (person)")
 
 
+def test_who_lists_candidates_instead_of_guessing(home):
+    result = run(home, "who", "Christine")
+    assert result.exit_code == 4 and "'Christine' matches 2 people" in result.output
+    assert "Christine Robson (person, 12 mentions)" in result.output and "Christine Bednell" in result.output
+
+
+def test_who_merges_name_forms(home):
+    table = run(home, "who", "Griffin").output
+    assert table.startswith("Valerie Griffin (person): 3 mentions") and "also written: Val Griffin" in table
+
+
 def test_who_unknown_is_a_clear_error(home):
     result = run(home, "who", "Zebedee Qwerty")
-    assert result.exit_code == 2 and "nobody and no organisation named 'Zebedee Qwerty'" in result.output
+    assert result.exit_code == 4 and "nobody and no organisation named 'Zebedee Qwerty'" in result.output
 
 
 def test_search_person_filter_and_entity_facets(home):
     hits = json.loads(run(home, "search", "health", "--person", "Hedley", "--json").output)
     assert hits and all("person:emma-hedley" in h["people"] for h in hits)
-    assert run(home, "search", "health", "--person", "Nobody Atall").exit_code == 2
+    assert run(home, "search", "health", "--person", "Nobody Atall").exit_code == 4
     orgs = json.loads(run(home, "search", "inspection", "--org", "Ofsted", "--json").output)
     assert orgs and all("org:ofsted" in h["orgs"] for h in orgs)
 
@@ -397,4 +430,118 @@ def test_a_broken_user_glossary_is_named(tmp_path):
     assert run(home, "ingest", "-j", "1", str(REPORT)).exit_code == 0
     (home / "glossary.tsv").write_bytes(b"\xff\xfe not text")
     result = run(home, "search", "benchmarking")
-    assert result.exit_code == 1 and "glossary.tsv" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "glossary.tsv" in result.output and "Traceback" not in result.output
+
+
+# -- one exit-code table for every command (README "Exit status") -------------------
+@pytest.mark.parametrize("args, code", [
+    (["search", "SGO"], 0),
+    (["when", "SGO"], 0),
+    (["meetings"], 0),
+    (["search", "zebra crossings"], 4),
+    (["when", "zebra crossings"], 4),
+    (["glossary", "qwertyuiop"], 4),
+    (["who", "Zebedee Qwerty"], 4),
+    (["series", "zebra crossings"], 4),
+    (["resolutions", "zebra"], 4),
+    (["meetings", "--since", "2030"], 4),
+    (["search", "SGO", "--kind", "minuets"], 2),
+    (["search", "SGO", "--since", "2020", "--until", "2019"], 2),
+    (["meetings", "--since", "2020", "--until", "2019"], 2),
+    (["items", "--meeting", "soon"], 2),
+    (["search", "SGO", "--limit", "0"], 2),
+])
+def test_exit_status_is_the_same_for_the_same_situation(home, args, code):
+    result = run(home, *args)
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_unknown_kind_lists_the_valid_choices(home):
+    result = run(home, "search", "SGO", "--kind", "minuets")
+    assert "--kind 'minuets' is not a document kind: choose one of agenda, agenda_pack, minutes" in result.output
+
+
+def test_a_filter_that_removes_every_hit_says_so(home):
+    result = run(home, "search", "SGO", "--since", "2023")
+    assert result.exit_code == 4
+    assert re.search(r"--since/--until removed every result \(\d+ without it\)", result.output)
+    result = run(home, "when", "SGO", "--committee", "cabinet")
+    assert result.exit_code == 4
+    assert "no committee named 'cabinet' in the papers (committees: Corporate Parenting Panel)" in result.output
+    result = run(home, "resolutions", "noted", "--meeting", "2019-04-03")
+    assert result.exit_code == 4 and re.search(r"--meeting removed every row \(\d+ without it\)", result.output)
+
+
+def test_listings_take_the_same_scope_options(home):
+    for command in ("meetings", "items", "resolutions", "recommendations", "requests"):
+        rows = json.loads(run(home, command, "--committee", "corporate parenting", "--since", "2017-01-01",
+                              "--until", "2017-12-31", "--json").output)
+        assert rows, command
+        dates = {r.get("meeting_date") or r.get("date") for r in rows}
+        assert dates <= {"2017-03-28", "2017-06-14"}, command
+    minutes_of_march = json.loads(run(home, "resolutions", "--meeting", "2017-03-28", "--json").output)
+    assert minutes_of_march and {r["meeting_date"] for r in minutes_of_march} == {"2017-03-28"}
+
+
+def test_ingest_of_a_folder_without_pdfs_says_so(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not a paper")
+    result = CliRunner().invoke(cli, ["ingest", "--home", str(tmp_path / "h"), str(empty)])
+    assert result.exit_code == 4 and f"no PDFs found under {empty}" in result.output
+    result = CliRunner().invoke(cli, ["ingest", "-j", "1", "--home", str(tmp_path / "h"), str(empty), str(REPORT)])
+    assert result.exit_code == 1 and "ingested 1" in result.output
+
+
+def test_interrupted_exits_130(home, monkeypatch):
+    import panel_papers.search.pages as pages
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pages, "search_pages", interrupted)
+    result = run(home, "search", "SGO")
+    assert result.exit_code == 130 and "interrupted" in result.output
+
+
+def test_home_before_the_command_beats_the_environment(home, tmp_path):
+    result = CliRunner().invoke(cli, ["--home", str(home), "meetings", "--json"],
+                                env={"PAPERS_HOME": str(tmp_path / "elsewhere")})
+    assert result.exit_code == 0 and json.loads(result.output)
+
+
+def test_eval_questions_prints_each_measure(home):
+    lines = run(home, "eval", str(gold_path("questions"))).output.splitlines()
+    assert lines[0].startswith("questions 57  recall@5 ")
+    assert lines[1].startswith("as keywords 32  recall@5 ")
+    assert lines[2].startswith("when ... last 10  first answer right ")
+
+
+def test_forget_and_prune_remove_what_is_gone(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    for source in (REPORT, STRATEGY):
+        shutil.copyfile(source, papers / source.name)
+    home = tmp_path / "h"
+    assert run(home, "ingest", "-j", "1", str(papers)).exit_code == 0
+    (papers / STRATEGY.name).unlink()
+    result = run(home, "ingest", "--prune", str(papers))
+    assert result.exit_code == 0 and "forgot 1 path, 1 document removed" in result.output
+    assert json.loads(run(home, "status", "--json").output)["documents"] == 1
+    assert run(home, "search", "pledge", "--pages").exit_code == 4  # the strategy's words are gone
+    result = run(home, "forget", str(papers))
+    assert result.exit_code == 0 and "1 document removed" in result.output
+    assert run(home, "forget", str(papers)).exit_code == 4
+
+
+def test_forget_asks_before_removing_more_than_a_handful(tmp_path):
+    papers = tmp_path / "papers"
+    for n in range(7):
+        variant(REPORT, papers / f"r{n}.pdf", f"handful {n}")
+    home = tmp_path / "h"
+    assert run(home, "ingest", "-j", "1", str(papers)).exit_code == 0
+    result = run(home, "forget", str(papers))
+    assert result.exit_code == 2 and "would forget 7 files" in result.output and "--yes" in result.output
+    assert json.loads(run(home, "status", "--json").output)["documents"] == 7
+    assert "7 documents removed" in run(home, "forget", str(papers), "--yes").output

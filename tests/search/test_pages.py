@@ -26,11 +26,12 @@ def test_phrase_hits_really_contain_the_phrase(corpus_store):
 
 def test_date_sort_is_newest_first_and_undated_last(corpus_store):
     hits = search_pages(corpus_store, "placement", sort="date", limit=None).hits
-    dates = [h.meeting_date for h in hits]
+    # a paper tied to no meeting but stating "February 2022" sorts by that month
+    dates = [h.meeting_date or {"February 2022": "2022-02"}.get(h.stated_period) for h in hits]
     dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True)
     assert dates[: len(dated)] == dated  # every undated hit comes after the dated ones
-    assert dated[0] == "2019-04-03" and None in dates
+    assert dated[:2] == ["2022-02", "2019-04-03"] and None in dates
 
 
 def test_relevance_sort_orders_by_score(corpus_store):
@@ -48,7 +49,9 @@ def test_stemming_finds_other_forms(corpus_store):
 
 def test_filters(corpus_store):
     since = search_pages(corpus_store, "placement", since="2018-01-01", limit=None)
-    assert since.hits and all(h.meeting_date >= "2018-01-01" for h in since.hits)
+    assert since.hits and all(h.meeting_date >= "2018-01-01" for h in since.hits if h.meeting_date)
+    # an undated paper that states its month passes by that month, and says it
+    assert {h.stated_period for h in since.hits if not h.meeting_date} == {"February 2022"}
     until = search_pages(corpus_store, "placement", until="2017-12-31", limit=None)
     assert until.hits and all(h.meeting_date <= "2017-12-31" for h in until.hits)
     minutes = search_pages(corpus_store, "dental", kind="minutes", limit=None)
