@@ -7,11 +7,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ..extract.indicators import normalise_label
 from ..index.queries import indicator_observations, indicators
 from ..index.store import Store
 from .query import QueryError
 
-SERIES_ORDER = ["actual", "target", "statistical_neighbours", "england", "london", "region", "floor"]
+SERIES_ORDER = ["actual", "target", "baseline", "previous", "statistical_neighbours", "england", "london", "region",
+                "floor"]
+CANDIDATES = 10  # indicators listed when none clearly matches
+_CANDIDATE_SCORE = 50
+_WORD_SIMILARITY = 85  # "accomodation" still names "accommodation"
 _SPARKS = "▁▂▃▄▅▆▇█"
 
 
@@ -42,11 +47,44 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"\w+|%", text.lower()))
 
 
+class NoClearIndicator(QueryError):
+    """No indicator names every word of the query: a series is never served for a different measure."""
+
+    def __init__(self, query: str, candidates: list[dict]):
+        hint = "; the nearest are listed" if candidates else ": see `papers indicators`"
+        super().__init__(f"no indicator clearly matches {query!r}{hint}")
+        self.candidates = candidates
+
+
 def best_indicator(store: Store, query: str) -> dict:
-    found = list_indicators(store, query)
-    if not found:
-        raise QueryError(f"no indicator matches {query!r}: see `papers indicators`")
-    return found[0]
+    """The best-scoring indicator among those whose words include every word of the query."""
+    rows = list_indicators(store)
+    clear = [r for r in rows if clearly_names(query, r)]
+    if not clear:
+        near = sorted((r for r in rows if _match_score(query, r) >= _CANDIDATE_SCORE),
+                      key=lambda r: -_match_score(query, r))
+        raise NoClearIndicator(query, near[:CANDIDATES])
+    return max(clear, key=lambda r: (_match_score(query, r), r["observations"]))
+
+
+def clearly_names(query: str, indicator: dict) -> bool:
+    """Every word of the query, normalised as labels are ('LAC' = 'CLA', plurals), is in the label or an alias."""
+    wanted = normalise_label(query).split()
+    if not wanted:
+        return False
+    for label in [indicator["label"], *indicator["aliases"]]:
+        words = normalise_label(label).split()
+        if all(any(_same_word(w, v) for v in words) for w in wanted):
+            return True
+    return False
+
+
+def _same_word(query_word: str, label_word: str) -> bool:
+    if query_word == label_word:
+        return True
+    if query_word.isdigit() or label_word.isdigit() or min(len(query_word), len(label_word)) < 5:
+        return False
+    return fuzz.ratio(query_word, label_word) >= _WORD_SIMILARITY
 
 
 def indicator_series(store: Store, query: str) -> Series:

@@ -265,7 +265,15 @@ def test_series_csv_and_plot(home, tmp_path):
 
 def test_series_with_no_matching_indicator_is_a_clear_error(home):
     result = run(home, "series", "zebra crossings")
-    assert result.exit_code == 2 and "no indicator matches 'zebra crossings'" in result.output
+    assert result.exit_code == 4 and "no indicator clearly matches 'zebra crossings'" in result.output
+
+
+def test_series_never_substitutes_a_different_indicator(home):
+    # 'care leavers' and 'education' are both indicator words, but no indicator is about adoption of care leavers
+    result = run(home, "series", "care leavers adopted in education")
+    assert result.exit_code == 4 and "nearest are listed" in result.output
+    assert "observations" in result.output and "Care Leavers" in result.output
+    assert run(home, "series", "care leavers accomodation").exit_code == 0  # a misspelt word still names it
 
 
 def test_export_has_observations_with_provenance(home):
