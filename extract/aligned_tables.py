@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .layout import Box, Rule
+from .geometry import Box, Rule
 from .textlines import Phrase, TextLine, bounding, join_lines, median, phrases
 from .periods import is_bare_period
 from .values import parse_cell

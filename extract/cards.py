@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .layout import Box, PlacedWord
+from .geometry import Box, PlacedWord
 from .periods import find_period, is_bare_period
 from .textlines import TextLine, join_lines, text_lines
 from .values import parse_cell

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .aligned_tables import aligned_tables
 from .cards import cards
-from .layout import Box, PageLayout
+from .geometry import Box, PageLayout
 from .periods import is_bare_period
 from .records import TableGrid
 from .ruled_tables import RuledTable, cell_text, ruled_tables

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .layout import Box, PlacedWord, Rule
+from .geometry import Box, PlacedWord, Rule
 from .textlines import bounding, join_lines, text_lines
 
 TOLERANCE = 1.5  # points: rules this close meet; positions this close are one

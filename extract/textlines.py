@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .layout import Box, PlacedWord, Rule
+from .geometry import Box, PlacedWord, Rule
 
 GAP_OF_HEIGHT = 0.55  # a word gap wider than this share of the line height separates phrases
 _OVERLAP = 0.5  # words share a line when they overlap vertically by this share of the smaller height

@@ -14,7 +14,7 @@ import re
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..extract.layout import Box, PageLayout, PlacedWord, Rule
+from ..extract.geometry import Box, PageLayout, PlacedWord, Rule
 
 _WORD = re.compile(r"\S+")
 _THIN = 2.5  # points: a path this thin is a line

@@ -1,6 +1,6 @@
 """Where things are printed on a page: words with boxes and ruling lines, in display coordinates.
 
-ingest/ reads these from PDFium; extract/ finds tables in them (extract/grids.py).
+ingest/ reads these from PDFium (ingest/layout_reader.py); extract/ finds tables in them (extract/grids.py).
 Coordinates are points from the top-left corner of the page as it is displayed
 (a /Rotate already applied), so y grows downwards like reading order.
 """
