@@ -12,7 +12,8 @@ import click
 
 from .index.home import resolve_home
 from .index.lock import StoreLocked
-from .index.store import Store, StoreVersionError
+from .index.fulltext import IndexDamaged
+from .index.store import Store, StoreDamaged, StoreVersionError
 from .search.output import render
 from .search.glossary import GlossaryError
 from .search.query import QueryError
@@ -45,7 +46,7 @@ def home_option(command):
             return command(*args, store=store, **kwargs)
         except QueryError as exc:
             raise PapersError(str(exc), EXIT_USAGE) from None
-        except StoreVersionError as exc:
+        except (StoreVersionError, StoreDamaged, IndexDamaged) as exc:
             raise PapersError(str(exc)) from None
         except StoreLocked as exc:
             raise PapersError(f"{exc}; try again when it has finished", EXIT_LOCKED) from None
@@ -245,6 +246,44 @@ def status(fmt, store):
 
 
 @cli.command()
+@click.option("--no-repair", is_flag=True, help="Only report; change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@home_option
+def check(no_repair, as_json, store):
+    """Verify the database, the search index and their agreement; repair the index.
+
+    SQLite is checked with PRAGMA quick_check and for references to missing
+    records; the search index must hold exactly the stored documents. An index
+    that is damaged or disagrees is rebuilt from the database (no PDF is read).
+    A damaged database is named with what to do. Exit status: 0 sound (after
+    repair), 1 something could not be repaired.
+
+    \b
+    Examples:
+        papers check
+        papers check --no-repair --json
+    """
+    from .index.check import check_store
+    from .index.lock import writer_lock
+
+    with writer_lock(store.lock_path, wait=True):
+        report = check_store(store, repair=not no_repair)
+    if as_json:
+        click.echo(json.dumps({"sound": report.sound, "problems": report.problems, "repaired": report.repaired,
+                               "unrepaired": report.unrepaired}, indent=2))
+    else:
+        for line in report.problems:
+            click.echo(f"problem: {line}")
+        for line in report.repaired:
+            click.echo(f"repaired: {line}")
+        for line in report.unrepaired:
+            click.echo(f"not repaired: {line}", err=True)
+        if not report.problems:
+            click.echo(f"the store at {store.home} is sound")
+    sys.exit(0 if report.sound else 1)
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE, not stdout.")
 @home_option
@@ -307,11 +346,12 @@ def _listing(rows: list[dict], fmt: str, columns: list[str]) -> None:
 @output_options
 @home_option
 def meetings(fmt, store):
-    """Meetings found in the papers: date, committee, time, venue, item counts.
+    """Meetings found in the papers: date, council, committee, time, venue, item counts.
 
     A pack for one meeting that encloses the minutes of an earlier one yields
-    both meetings. Meetings are identified by committee and date, so papers
-    published again update a meeting rather than duplicate it.
+    both meetings, and a file holding an annual and an ordinary meeting yields
+    two. Meetings are identified by council, committee, date and occasion, so
+    papers published again update a meeting rather than duplicate it.
 
     \b
     Examples:
@@ -321,7 +361,7 @@ def meetings(fmt, store):
     from .index.queries import meetings as list_meetings
 
     store.check_readable()
-    _listing(list_meetings(store), fmt, ["date", "committee", "time", "venue", "agenda_items", "minute_items", "files"])
+    _listing(list_meetings(store), fmt, ["date", "council", "committee", "name", "time", "venue", "agenda_items", "minute_items", "files"])
 
 
 @cli.command()

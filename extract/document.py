@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 
-from .metadata import document_meta
+from .decision_tables import table_decisions
 from .minutes import refine_minute_items
 from .records import Extraction, PageText, TableGrid
 from .scorecards import extract_observations
@@ -42,12 +42,15 @@ class CollectionContext:
 def extract_document(read: ReadDocument, context: CollectionContext = CollectionContext()) -> Extraction:
     """Every record of one document, all carrying its id. Pure apart from the spaCy pipeline load."""
     timings: dict[str, float] = {}
-    with _timed(timings, "metadata"):
-        meta = document_meta(read.pages, read.file_name, read.title)
     with _timed(timings, "structure"):
         extraction = extract_structure(
-            read.pages, read.file_name, document_id=read.id, known_committees=context.committees, meta=meta
+            read.pages,
+            read.file_name,
+            document_id=read.id,
+            known_committees=context.committees,
+            known_councils=context.councils,
         )
+        extraction.resolutions = table_decisions(read.grids, extraction.minute_items, extraction.resolutions)
     with _timed(timings, "indicator tables"):
         tables = extract_observations(read.id, read.grids, {p.number: p.text for p in read.pages})
         extraction.observations, extraction.breakdowns = tables.observations, tables.breakdowns

@@ -26,6 +26,7 @@ class MeetingRecord(TypedDict):
     id: str
     council: str | None
     committee: str | None
+    name: str | None  # the occasion: "Annual General Meeting"; None for an ordinary meeting
     date: str | None
     time: str | None
     venue: str | None
@@ -36,12 +37,15 @@ class AgendaItemRecord(TypedDict):
     title: str | None
     pages: list[int] | None
     report_of: str | None
+    meeting_date: str | None
+    meeting: str | None
 
 
 class MinuteItemRecord(TypedDict):
     number: str | None
     title: str | None
     meeting_date: str | None
+    meeting: str | None
     page: int | None
     resolutions: list[str]  # verbatim, one per decision or numbered part
 
@@ -84,6 +88,7 @@ class DocumentRecord(TypedDict, total=False):
 
     file: str  # relative to the gold file's folder; matched by base name
     kind: str  # agenda_pack, agenda, minutes, report, presentation, strategy, other
+    kind_confidence: float | None  # export only: how clearly the paper showed its kind
     council: str | None
     committee: str | None
     meeting_date: str | None
@@ -124,12 +129,13 @@ def to_export(structure: Extraction) -> DocumentRecord:
     return {
         "file": structure.file_name,
         "kind": meta.kind,
+        "kind_confidence": meta.kind_confidence,
         "council": meta.council,
         "committee": meta.committee,
         "meeting_date": meta.meeting_date,
         "pages": structure.page_count,
         "meetings": [
-            {"id": m.id, "council": m.council, "committee": m.committee, "date": m.date,
+            {"id": m.id, "council": m.council, "committee": m.committee, "name": m.name, "date": m.date,
              "time": m.time, "venue": m.venue}
             for m in structure.meetings
         ],
@@ -138,7 +144,8 @@ def to_export(structure: Extraction) -> DocumentRecord:
             for p in structure.parts
         ],
         "agenda_items": [
-            {"number": a.number, "title": a.title, "pages": list(a.pages) if a.pages else None, "report_of": a.report_of}
+            {"number": a.number, "title": a.title, "pages": list(a.pages) if a.pages else None, "report_of": a.report_of,
+             "meeting_date": a.meeting_date, "meeting": _meeting_name(meetings.get(a.meeting_id))}
             for a in structure.agenda_items
         ],
         "minute_items": [
@@ -146,6 +153,7 @@ def to_export(structure: Extraction) -> DocumentRecord:
                 "number": m.number,
                 "title": m.title,
                 "meeting_date": m.meeting_date,
+                "meeting": _meeting_name(meetings.get(m.meeting_id)),
                 "page": m.page,
                 "resolutions": resolutions_by_item.get(m.id, []),
             }
@@ -185,3 +193,7 @@ def _actions(structure: Extraction) -> dict:
 
 def _recommendation(r) -> dict:
     return {"text": r.text, "source": r.source, "number": r.number, "page": r.page, "kind": r.kind}
+
+
+def _meeting_name(meeting) -> str | None:
+    return meeting.name if meeting else None

@@ -1,11 +1,13 @@
 """Meetings stated in a document: the agenda's meeting, the meeting a report is for,
-and the meeting whose minutes are enclosed (a pack usually carries the last one's)."""
+the meeting whose minutes are enclosed (a pack usually carries the last one's), and
+each meeting of a file that holds several (an annual meeting, then an ordinary one)."""
 from __future__ import annotations
 
 import re
 
 from .dates import parse_date
-from .metadata import committee_name
+from .committees import committee_name
+from .kinds import AGENDA_HEADING, MINUTES_TENSE
 from .pagelines import Line
 from .records import Meeting, PageText
 
@@ -51,17 +53,36 @@ def _labelled(lines: list[Line], pattern: re.Pattern) -> tuple[str, int] | None:
     return None
 
 
-def committee_in(lines: list[Line]) -> str | None:
+def committee_in(lines: list[Line], council: str | None = None) -> str | None:
     if not lines:
         return None
-    return committee_name([PageText(number=lines[0].page, text="\n".join(l.text for l in lines))])
+    found = committee_name([PageText(number=lines[0].page, text="\n".join(l.text for l in lines))], council)
+    return found.name if found else None
 
 
-def heading_meeting(lines: list[Line], document_id: str, committee: str | None = None) -> Meeting | None:
+# "ANNUAL GENERAL MEETING", "Minutes of the Extraordinary Meeting of ..."; an ordinary meeting has no occasion.
+OCCASION = re.compile(
+    r"\b(?P<name>annual\s+(?:general\s+|parish\s+|town\s+)?meeting|extraordinary\s+(?:general\s+)?meeting|"
+    r"special\s+meeting|emergency\s+meeting)\b",
+    re.I,
+)
+
+
+def occasion(lines: list[Line]) -> str | None:
+    for line in lines:
+        match = OCCASION.search(line.text)
+        if match:
+            return " ".join(w.capitalize() for w in match.group("name").split())
+    return None
+
+
+def heading_meeting(
+    lines: list[Line], document_id: str, committee: str | None = None, council: str | None = None
+) -> Meeting | None:
     """The meeting named in a front sheet, report cover or minutes heading (its first lines)."""
     head = lines[:14]
-    committee = committee_in(head) or committee
-    date, page = None, head[0].page if head else None
+    committee = committee_in(head, council) or committee
+    date, page, date_text = None, head[0].page if head else None, ""
     labelled = _labelled(head, DATE_LABEL)
     if labelled:
         date, page = parse_date(labelled[0]), labelled[1]
@@ -70,20 +91,24 @@ def heading_meeting(lines: list[Line], document_id: str, committee: str | None =
         for line in head[:8]:
             date = parse_date(line.text)
             if date:
-                page = line.page
+                page, date_text = line.page, line.text
                 break
     if date is None and committee is None:
         return None
     time_line = _labelled(head, TIME_LABEL)
     venue_line = _labelled(head, VENUE_LABEL)
     held = next((line.text for line in head if HELD_ON.search(line.text)), "")
+    name = occasion(head[:8])
     return new_meeting(
         committee,
         date,
         document_id,
-        time=parse_time(time_line[0]) if time_line else parse_time(held),
+        # "Monday 20th May 2019 at 6.30pm": the time often shares the date's line.
+        time=parse_time(time_line[0]) if time_line else parse_time(held) or parse_time(date_text),
         venue=venue_line[0] if venue_line else _held_at(held),
         page=page,
+        council=council,
+        name=name,
     )
 
 
@@ -99,3 +124,51 @@ def start_time(lines: list[Line]) -> str | None:
         if match and parse_time(match.group(1)):
             return parse_time(match.group(1))
     return None
+
+
+# "You are summoned to a meeting of the above Council", "Minutes of a meeting of ... held on"
+MEETING_STATEMENT = re.compile(
+    r"\b(?:summoned|summons|notice\s+(?:is\s+hereby\s+given\s+)?(?:of|that)|minutes\s+of\s+(?:a|an|the)\b|"
+    r"meeting\s+of\s+(?:the\s+)?\S+.*\b(?:held|will\s+be|to\s+be)\b)",
+    re.I,
+)
+_OPENS_WITHIN = 5
+_HEAD_ROOM = 6
+
+
+def _opens_meeting(lines: list[Line], index: int) -> bool:
+    """A statement of a meeting followed at once by its agenda or its attendance."""
+    text = lines[index].text
+    # "7 To receive the minutes of the last meeting held on ..." is an item, not a meeting's opening.
+    if text[:1].isdigit() or not MEETING_STATEMENT.search(text):
+        return False
+    after = lines[index + 1 : index + 1 + _OPENS_WITHIN]
+    return any(AGENDA_HEADING.match(l.text) or MINUTES_TENSE.match(l.text) for l in after)
+
+
+def _segment_start(lines: list[Line], index: int) -> int:
+    """Back over the headings above the statement on its page ("GLENDALE COMMUNITY COUNCIL / ANNUAL ...")."""
+    start = index
+    while start > 0 and index - start < 3 and lines[start - 1].page == lines[index].page:
+        previous = lines[start - 1].text
+        if len(previous.split()) > 12 or previous.rstrip().endswith((".", ",", ";")):
+            break
+        start -= 1
+    return start
+
+
+def meeting_segments(lines: list[Line]) -> list[list[Line]]:
+    """The lines of each meeting in a run of agenda or minutes lines, in order.
+
+    A file may hold an annual meeting and the ordinary meeting after it; each
+    opens with its own statement ("You are summoned to ...", "Minutes of a
+    meeting ... held on ...") followed by "AGENDA" or "Present:". The first
+    lines are the document's own heading, so a statement there opens no new segment.
+    """
+    starts = [0]
+    for index in range(_HEAD_ROOM, len(lines)):
+        if _opens_meeting(lines, index):
+            start = _segment_start(lines, index)
+            if start > starts[-1] + _HEAD_ROOM:
+                starts.append(start)
+    return [lines[a:b] for a, b in zip(starts, starts[1:] + [len(lines)])]

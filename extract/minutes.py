@@ -1,25 +1,20 @@
 """Minute items: the numbered (or "Minutes:"-labelled) sections of a meeting's minutes.
 
-Headings are recognised by shape, not by any council's numbering: "135.
-Membership", "12 Apologies", "CAB 23/45 Budget", "Minute 12/2023 - Budget"; the
-longest run of consecutively numbered headings wins over numbered lists in the
-text. Unnumbered ModernGov extracts ("Title" / "Minutes:" / text) give items
-with number None.
+Headings come from headings.py (numbering and layout together: "135.
+Membership", "09.24.01 Apologies", "CAB 23/45 Budget", a bold heading over
+"(Item 4)"). Unnumbered ModernGov extracts ("Title" / "Minutes:" / text) give
+items with number None.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .numbering import longest_sequence, starts_with_date
+from .headings import find_headings
+from .itemnumbers import numbered_line
 from .pagelines import Line
 from .records import PageText
 
-MINUTE_HEADING = re.compile(
-    r"^(?:(?:Minute|Min\.?)\s*(?:No\.?\s*)?)?"
-    r"(?P<number>(?:[A-Z]{2,6}\s?)?\d{1,4}(?:/\d{2,4})?[a-z]?)"
-    r"(?:\.(?!\d)|:|\)|\s+[-–])?\s+(?P<title>[A-Z“\"'(].{1,160})$"
-)
 MINUTES_LABEL = re.compile(r"^Minutes\s*:\s*(?P<rest>.*)$", re.I)
 # Lines that close a set of minutes or an extract rather than belonging to its last item.
 END_MARKER = re.compile(
@@ -42,27 +37,6 @@ class MinuteBlock:
     body: list[Line]
 
 
-def _heading_candidates(lines: list[Line]) -> list[int]:
-    out = []
-    for index, line in enumerate(lines):
-        match = MINUTE_HEADING.match(line.text)
-        if not match:
-            continue
-        title = match.group("title")
-        if starts_with_date(title) or title.rstrip().endswith((",", ";")):
-            continue
-        out.append(index)
-    return out
-
-
-def _number(line: Line) -> str:
-    return MINUTE_HEADING.match(line.text).group("number")
-
-
-def _title(line: Line) -> str:
-    return MINUTE_HEADING.match(line.text).group("title").strip(" -–")
-
-
 def _trim_body(body: list[Line]) -> list[Line]:
     """Drop section headings and everything from the closing note or signature on."""
     kept = []
@@ -76,16 +50,22 @@ def _trim_body(body: list[Line]) -> list[Line]:
 
 def numbered_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
     """(header lines before the first item, the numbered items)."""
-    starts = longest_sequence(_heading_candidates(lines), key=lambda i: _number(lines[i]))
-    if not starts:
+    headings = find_headings(lines, run_in=True)
+    if not headings:
         return lines, []
     blocks = []
-    for position, start in enumerate(starts):
-        stop = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        blocks.append(
-            MinuteBlock(_number(lines[start]), _title(lines[start]), lines[start].page, _trim_body(lines[start + 1 : stop]))
-        )
-    return lines[: starts[0]], blocks
+    for position, heading in enumerate(headings):
+        stop = headings[position + 1].index if position + 1 < len(headings) else len(lines)
+        body = _run_in(lines[heading.index], heading) + lines[heading.body_start : stop]
+        blocks.append(MinuteBlock(heading.number, heading.title, heading.page, _trim_body(body)))
+    return lines[: headings[0].index], blocks
+
+
+def _run_in(line: Line, heading) -> list[Line]:
+    """The text a heading runs into on its own line ('Apologies: Cllr Oak.'): the item's first words."""
+    before, found, rest = line.text.partition(heading.title) if heading.title else ("", "", "")
+    rest = rest.strip().lstrip(":–—-").strip()
+    return [Line(line.page, rest)] if found and rest else []
 
 
 def labelled_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
@@ -95,9 +75,9 @@ def labelled_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
     for position, label in enumerate(labels):
         stop = labels[position + 1] - 1 if position + 1 < len(labels) else len(lines)
         heading = lines[label - 1]
-        numbered = MINUTE_HEADING.match(heading.text)
-        number = numbered.group("number") if numbered and re.search(r"\d", numbered.group("number")) else None
-        title = numbered.group("title") if number else heading.text
+        numbered = numbered_line(heading.text)
+        number = numbered.number.text if numbered else None
+        title = numbered.title if numbered else heading.text
         rest = MINUTES_LABEL.match(lines[label].text).group("rest")
         body = ([Line(lines[label].page, rest)] if rest else []) + lines[label + 1 : stop]
         blocks.append(MinuteBlock(number, title.strip(), heading.page, _trim_body(body)))

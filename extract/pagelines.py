@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .records import PageText
+from .layout import LineBox, line_boxes
+from .records import PageText, Word
 
 PAGE_FOOTER = re.compile(r"^\s*(?:Page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?|[-–]\s*(\d{1,4})\s*[-–]|(\d{1,4}))\s*$", re.I)
 ITEM_STAMP = re.compile(r"^\s*Agenda\s+Item\s+(\d{1,3}[A-Za-z]?(?:\.\d{1,2})?)\s*$", re.I)
@@ -21,8 +22,15 @@ _EDGE = 3
 
 @dataclass(frozen=True)
 class Line:
+    """A content line; its typography is known when the page came with words (else zeros)."""
+
     page: int
     text: str
+    x0: float = 0.0  # left edge, points
+    size: float = 0.0  # median type size of its words
+    bold: bool = False  # most of its characters set bold
+    gap: float = 0.0  # white space above it, points
+    words: tuple[Word, ...] = ()
 
 
 def _edge_indexes(count: int) -> set[int]:
@@ -33,11 +41,16 @@ def _is_furniture(text: str) -> bool:
     return bool(PAGE_FOOTER.match(text) or ITEM_STAMP.match(text) or PAGES_STAMP.match(text))
 
 
+def _indexed_content(page: PageText) -> list[tuple[int, str]]:
+    """(index in page.text.splitlines(), stripped line) without footers, stamps and blank lines."""
+    raw = [(index, line.strip()) for index, line in enumerate(page.text.splitlines()) if line.strip()]
+    edges = _edge_indexes(len(raw))
+    return [(index, line) for position, (index, line) in enumerate(raw) if not (position in edges and _is_furniture(line))]
+
+
 def page_content(page: PageText) -> list[str]:
     """The page's lines without footers, stamps and blank lines."""
-    raw = [line.strip() for line in page.text.splitlines() if line.strip()]
-    edges = _edge_indexes(len(raw))
-    return [line for index, line in enumerate(raw) if not (index in edges and _is_furniture(line))]
+    return [line for _, line in _indexed_content(page)]
 
 
 def is_padding(page: PageText) -> bool:
@@ -46,13 +59,21 @@ def is_padding(page: PageText) -> bool:
 
 
 def content_lines(pages: list[PageText]) -> list[Line]:
-    return [
-        Line(page.number, text)
-        for page in pages
-        if not is_padding(page)
-        for text in page_content(page)
-        if not PADDING.match(text)
-    ]
+    out = []
+    for page in pages:
+        if is_padding(page):
+            continue
+        boxes = line_boxes(page) if page.words else {}
+        for index, text in _indexed_content(page):
+            if not PADDING.match(text):
+                out.append(_line(page.number, text, boxes.get(index)))
+    return out
+
+
+def _line(page: int, text: str, box: LineBox | None) -> Line:
+    if box is None:
+        return Line(page, text)
+    return Line(page, text, box.x0, box.size, box.bold, box.gap, box.words)
 
 
 def printed_number(page: PageText) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .kinds import opening_kind, shape_kind
 from .pagelines import is_padding, item_stamp, page_content, printed_to_physical
 from .records import PageText, Part
 
@@ -47,7 +48,7 @@ def is_cover_page(page: PageText) -> bool:
 
 
 def is_minutes_start(page: PageText) -> bool:
-    return any(MINUTES_HEADING.match(line) for line in _top(page))
+    return any(MINUTES_HEADING.match(line) for line in _top(page)) or opening_kind(_top(page, 12)) == "minutes"
 
 
 def stamped_sections(pages: list[PageText]) -> list[Section]:
@@ -163,38 +164,42 @@ def part_title(page: PageText) -> str | None:
 
 def split_parts(
     pages: list[PageText],
-    document_kind: str,
     document_id: str,
     references: list[tuple[str, tuple[int, int]]] | None = None,
 ) -> list[Part]:
-    """All parts of the document, in page order."""
+    """All parts of the document, in page order, each of the kind its own pages show."""
     if not pages:
         return []
+    lead = leading_kind(pages)
     sections = stamped_sections(pages) or referenced_sections(references or [], pages)
-    if not sections and document_kind in ("agenda_pack", "agenda"):
+    if not sections and lead == "agenda":
         sections = [s for s in detected_sections(pages) if s.first > 1]
     parts: list[Part] = []
     first_section_page = sections[0].first if sections else len(pages) + 1
     if first_section_page > 1:
         front = Section(1, first_section_page - 1, None)
-        parts.extend(_front_parts(pages, front, document_kind, document_id))
+        parts.extend(_front_parts(pages, front, lead, document_id))
     for section in sections:
         parts.extend(split_section(pages, section, document_id))
     return parts
 
 
-def _front_parts(pages: list[PageText], front: Section, document_kind: str, document_id: str) -> list[Part]:
+def leading_kind(pages: list[PageText]) -> str:
+    """What the paper opens as: agenda, minutes or report by its own cues, else what its shape makes it."""
+    first = next((p for p in pages if p.text.strip()), None)
+    opening = opening_kind(page_content(first)) if first else None
+    return opening or shape_kind(pages)[0]
+
+
+def _front_parts(pages: list[PageText], front: Section, lead: str, document_id: str) -> list[Part]:
     """Pages before the first agenda item: the agenda itself, or the whole paper."""
     parts = split_section(pages, front, document_id)
     if not parts:
         return parts
-    whole = {"agenda_pack": "agenda", "agenda": "agenda", "minutes": "minutes", "presentation": "presentation",
-             "strategy": "strategy", "report": "report"}.get(document_kind)
-    if whole == "agenda":
+    if lead == "agenda":
         # The front sheet runs on over several pages; it is one agenda part.
         merged = parts[0]
         merged.kind, merged.last_page = "agenda", parts[-1].last_page
         return [merged]
-    if whole:
-        parts[0].kind = whole
+    parts[0].kind = lead
     return parts

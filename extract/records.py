@@ -24,15 +24,41 @@ class Keyed:
         return record_id(self)
 
 
+@dataclass(slots=True, unsafe_hash=True)
+class Word:
+    """One printed word: where it sits (points from the page's top left) and how it is set.
+
+    line is the index of its line in PageText.text.splitlines(), so typography can be
+    laid over the text lines without matching text. Not frozen only because a frozen
+    dataclass is five times slower to build, and pages hold hundreds of words; treat
+    it as read-only (it hashes by value, so lines holding words can be hashed).
+    """
+
+    text: str
+    line: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # points
+    font: str
+    bold: bool  # as the font states it (name, flags or weight)
+    weight: int = 0  # the font's stated weight; 0 when unknown
+
+
 @dataclass
 class PageText:
-    """One physical page as ingest/ read it (1-based number)."""
+    """One physical page as ingest/ read it (1-based number).
+
+    words is empty where typography is not known (pages read back from a store).
+    """
 
     number: int
     text: str
     width: float = 0.0
     height: float = 0.0
     has_text_layer: bool = True
+    words: list[Word] = field(default_factory=list)
 
     @property
     def landscape(self) -> bool:
@@ -41,12 +67,13 @@ class PageText:
 
 @dataclass
 class DocumentMeta:
-    """First-pass metadata of a whole document. Unknown values stay None."""
+    """Metadata of a whole document, read from the paper. Unknown values stay None."""
 
-    kind: str = "other"
-    committee: str | None = None
-    council: str | None = None
-    meeting_date: str | None = None  # ISO date
+    kind: str = "other"  # concluded from the parts and items found, never a precondition for finding them
+    council: str | None = None  # the authority as it names itself: "Northshire County Council"
+    committee: str | None = None  # the meeting body without the authority: "Cabinet", "Parish Council"
+    meeting_date: str | None = None  # ISO date, as the paper states it
+    kind_confidence: float | None = None  # 0..1: how clearly the paper showed its kind
 
 
 @dataclass
@@ -83,14 +110,16 @@ class Part(Keyed):
 
 @dataclass
 class Meeting(Keyed):
-    # An undated meeting is known only within the document that states it.
-    KEY = ("council", "committee", "date", "undated_in")
+    # An undated meeting is known only within the document that states it; an occasion
+    # (an annual meeting the same evening as an ordinary one) is a meeting of its own.
+    KEY = ("council", "committee", "date", "name", "undated_in")
     committee: str | None
     date: str | None  # ISO date
     time: str | None = None  # "19:30"
     venue: str | None = None
     page: int | None = None  # where the meeting is stated
     council: str | None = None
+    name: str | None = None  # "Annual General Meeting", "Extraordinary Meeting"; None for an ordinary meeting
     undated_in: str | None = None  # the document id, for a meeting stated without a date
 
 
@@ -103,6 +132,7 @@ class AgendaItem(Keyed):
     report_of: str | None = None
     pages: tuple[int, int] | None = None  # the range the agenda states, as physical pages
     page: int | None = None  # page of the agenda entry
+    meeting_date: str | None = None  # the date of its meeting (one file can hold two meetings' agendas)
     document: str = ""  # the content hash of the document stating it
 
 
@@ -144,14 +174,17 @@ class Declaration(Keyed):
 
 @dataclass
 class Resolution(Keyed):
-    KEY = ("minute_id", ("part", "text"))
+    KEY = ("minute_id", "part", "text")  # the text too: a restarted list repeats its part numbers
     minute_id: str
     minute_number: str | None
     part: str | None  # "1", "a", ... for multi-part resolutions
     text: str
     parent_text: str  # the whole decision text the part came from
-    verb: str  # RESOLVED, AGREED, DECISION, ...
+    verb: str  # RESOLVED, AGREED, DECISION, MOVED (a motion), ...
     page: int
+    mover: str | None = None  # motions ("Moved by X, Seconded by Y ... Carried")
+    seconder: str | None = None
+    result: str | None = None  # "Carried", "Carried unanimously"
 
 
 @dataclass

@@ -1,5 +1,9 @@
 """extract_structure: one document's parts, meetings, agenda and minute items, attendance,
-decisions, recommendations and requests. Pure: page text in, dataclasses out."""
+decisions, recommendations and requests. Pure: page text in, dataclasses out.
+
+Nothing is gated on a guess of the document's kind: every part is read for
+what its own pages hold, and the kind is concluded from what was found.
+"""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -8,9 +12,11 @@ from dataclasses import replace
 from .agenda import agenda_entries
 from .attendance import apologies, declarations, header_attendance
 from .committees import committee_from_collection
-from .decisions import full_width, resolutions
+from .council import council_from_collection
+from .decisions import full_width, register, resolutions, with_run_in
 from .glossary import defined_terms
-from .meetings import heading_meeting, new_meeting, start_time
+from .kinds import conclude_kind
+from .meetings import heading_meeting, meeting_segments, new_meeting, start_time
 from .metadata import document_meta
 from .minutes import minute_blocks
 from .pagelines import Line, content_lines, printed_to_physical
@@ -18,6 +24,8 @@ from .parts import split_parts
 from .recommendations import action_plan_rows, commitments, report_recommendations
 from .records import AgendaItem, DocumentMeta, Meeting, MinuteItem, PageText, Part, Extraction
 from .requests import requests
+
+MEETING_PARTS = ("agenda", "minutes")
 
 
 def extract_structure(
@@ -27,34 +35,54 @@ def extract_structure(
     document_id: str | None = None,
     known_committees: Sequence[str] = (),
     meta: DocumentMeta | None = None,
+    known_councils: Sequence[str] = (),
 ) -> Extraction:
     """Everything structural in one document.
 
     document_id prefixes part ids (the content hash when the caller has it);
-    known_committees are committees other papers of the same collection name,
-    used only when this one names none. meta, when the caller already read it,
-    saves reading it again.
+    known_committees and known_councils are named by other papers of the same
+    collection, used only when this one names none. meta, when the caller
+    already holds the paper's council, committee and date, saves reading them
+    again. kind, when given, overrides the concluded kind (a caller who knows better).
     """
     doc_id = document_id or file_name
-    meta = meta or document_meta(pages, file_name)
-    if kind:
-        meta = replace(meta, kind=kind)
-    if meta.committee is None and known_committees:
-        meta = replace(meta, committee=committee_from_collection(pages, file_name, known_committees))
+    parts = split_parts(pages, doc_id)
+    meta = meta or document_meta(pages, meeting_paper=any(p.kind in MEETING_PARTS for p in parts))
+    meta = _placed_in_collection(meta, pages, known_committees, known_councils)
     structure = Extraction(file_name=file_name, meta=meta, page_count=len(pages))
-    parts = split_parts(pages, meta.kind, doc_id)
     parts = _agenda(structure, pages, parts, doc_id)
     structure.parts = parts
     for part in parts:
         lines = content_lines(pages[part.first_page - 1 : part.last_page])
         if part.kind == "minutes":
-            _minutes(structure, lines, doc_id)
+            for segment in meeting_segments(lines):
+                _minutes(structure, segment, doc_id)
         else:
             _report_meeting(structure, part, lines, doc_id)
             structure.recommendations.extend(_recommendations(part, lines))
+    concluded, confidence = conclude_kind(
+        [p.kind for p in parts], len(structure.agenda_items), len(structure.minute_items),
+        len(structure.resolutions), pages, file_name,
+    )
+    structure.meta = replace(structure.meta, kind=kind or concluded, kind_confidence=1.0 if kind else confidence)
     _document_meeting(structure, doc_id)
     structure.defined_terms = defined_terms(pages)
     return structure
+
+
+def _placed_in_collection(
+    meta: DocumentMeta, pages: list[PageText], known_committees: Sequence[str], known_councils: Sequence[str]
+) -> DocumentMeta:
+    if meta.committee is None and known_committees:
+        meta = replace(meta, committee=committee_from_collection(pages, known_committees))
+    if meta.council is None and known_councils:
+        meta = replace(meta, council=council_from_collection(pages, known_councils))
+    return meta
+
+
+def _new_meeting(structure: Extraction, doc_id: str, date: str | None) -> Meeting:
+    meta = structure.meta
+    return new_meeting(meta.committee, date, doc_id, council=meta.council)
 
 
 def _add_meeting(structure: Extraction, meeting: Meeting) -> Meeting:
@@ -68,9 +96,14 @@ def _add_meeting(structure: Extraction, meeting: Meeting) -> Meeting:
 
 
 def _document_meeting(structure: Extraction, doc_id: str) -> None:
+    date = structure.meta.meeting_date
+    if date and not any(m.date == date for m in structure.meetings):
+        _add_meeting(structure, _new_meeting(structure, doc_id, date))
+
+
+def _heading_meeting(structure: Extraction, lines: list[Line], doc_id: str) -> Meeting | None:
     meta = structure.meta
-    if meta.meeting_date and not any(m.date == meta.meeting_date for m in structure.meetings):
-        _add_meeting(structure, new_meeting(meta.committee, meta.meeting_date, doc_id))
+    return heading_meeting(lines, doc_id, meta.committee, meta.council)
 
 
 def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc_id: str) -> list[Part]:
@@ -79,43 +112,47 @@ def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc
     if agenda is None:
         return parts
     lines = content_lines(pages[agenda.first_page - 1 : agenda.last_page])
-    meeting = heading_meeting(lines, doc_id, structure.meta.committee)
-    if meeting is None or meeting.date is None:
-        meeting = new_meeting(structure.meta.committee, structure.meta.meeting_date, doc_id)
-    meeting = _add_meeting(structure, meeting)
     offset = printed_to_physical(pages)
-    entries = agenda_entries(lines)
-    for entry in entries:
-        physical = (entry.printed_pages[0] + offset, entry.printed_pages[1] + offset) if entry.printed_pages else None
-        structure.agenda_items.append(
-            AgendaItem(
-                document=doc_id,
-                meeting_id=meeting.id,
-                number=entry.number,
-                title=entry.title,
-                report_of=entry.report_of,
-                pages=physical,
-                page=entry.page,
+    references = []
+    for segment in meeting_segments(lines):
+        meeting = _heading_meeting(structure, segment, doc_id)
+        if meeting is None or meeting.date is None:
+            meeting = _new_meeting(structure, doc_id, structure.meta.meeting_date)
+        meeting = _add_meeting(structure, meeting)
+        for entry in agenda_entries(segment):
+            physical = (entry.printed_pages[0] + offset, entry.printed_pages[1] + offset) if entry.printed_pages else None
+            structure.agenda_items.append(
+                AgendaItem(
+                    document=doc_id,
+                    meeting_id=meeting.id,
+                    number=entry.number,
+                    title=entry.title,
+                    report_of=entry.report_of,
+                    pages=physical,
+                    page=entry.page,
+                    meeting_date=meeting.date,
+                )
             )
-        )
-    if any(p.agenda_item for p in parts):
+            # Page references into this file's own front sheet are to another print of the pack.
+            if entry.printed_pages and entry.printed_pages[0] + offset > agenda.last_page:
+                references.append((entry.number, entry.printed_pages))
+    if any(p.agenda_item for p in parts) or not references:
         return parts
-    references = [(e.number, e.printed_pages) for e in entries if e.printed_pages]
-    return split_parts(pages, structure.meta.kind, doc_id, references) if references else parts
+    return split_parts(pages, doc_id, references)
 
 
 def _minutes(structure: Extraction, lines: list[Line], doc_id: str) -> None:
     header, blocks = minute_blocks(lines)
-    meeting = heading_meeting(header, doc_id, structure.meta.committee) if header else None
+    meeting = _heading_meeting(structure, header, doc_id) if header else None
     if meeting is None:
         # An undated extract: its meeting is known only by committee, within this document.
-        meeting = new_meeting(structure.meta.committee, None, doc_id)
+        meeting = _new_meeting(structure, doc_id, None)
     meeting.time = meeting.time or start_time(lines)
     meeting = _add_meeting(structure, meeting)
     structure.attendance.extend(header_attendance(header, meeting.id))
     structure.attendance.extend(apologies(lines, meeting.id))
     structure.declarations.extend(declarations(lines, meeting.id))
-    width = full_width(lines)
+    width, style = full_width(lines), register(lines)
     for block in blocks:
         body = block.body
         item = MinuteItem(
@@ -129,15 +166,16 @@ def _minutes(structure: Extraction, lines: list[Line], doc_id: str) -> None:
             last_page=body[-1].page if body else block.heading_page,
         )
         structure.minute_items.append(item)
-        structure.resolutions.extend(resolutions(body, item.id, block.number, width))
-        structure.requests.extend(requests(body, item.id, block.number))
+        text = with_run_in(block.title, block.heading_page, body)
+        structure.resolutions.extend(resolutions(text, item.id, block.number, width, style))
+        structure.requests.extend(requests(text, item.id, block.number, width))
 
 
 def _report_meeting(structure: Extraction, part: Part, lines: list[Line], doc_id: str) -> None:
     """A report cover names the meeting the report is for."""
     if part.kind != "report" or not lines:
         return
-    meeting = heading_meeting(lines, doc_id, structure.meta.committee)
+    meeting = _heading_meeting(structure, lines, doc_id)
     if meeting and meeting.date:
         _add_meeting(structure, meeting)
 

@@ -109,6 +109,10 @@ class RawHit:
     orgs: list[str] = field(default_factory=list)
 
 
+class IndexDamaged(Exception):
+    pass
+
+
 class FullTextIndex:
     def __init__(self, directory: Path):
         self.directory = directory
@@ -138,7 +142,23 @@ class FullTextIndex:
         return True
 
     def _open(self):
-        return index.open_dir(str(self.directory))
+        with self._damage_named():
+            return index.open_dir(str(self.directory))
+
+    @contextmanager
+    def _damage_named(self):
+        """Whoosh meets a deleted or garbled segment with many kinds of error; say one thing."""
+        try:
+            yield
+        except (OSError, ValueError, EOFError, KeyError, IndexError, TypeError, AttributeError) as exc:
+            raise IndexDamaged(
+                f"the search index at {self.directory} is damaged ({type(exc).__name__}): "
+                "run `papers check` to rebuild it from the database"
+            ) from None
+
+    def _reader(self):
+        with self._damage_named():
+            return self._open().reader()
 
     @contextmanager
     def _searching(self):
@@ -150,7 +170,8 @@ class FullTextIndex:
         if self._searcher is not None and not self._searcher.up_to_date():
             self.close()  # not Searcher.refresh(): it fails on a searcher of an empty index
         if self._searcher is None:
-            self._searcher = self._open().searcher()
+            with self._damage_named():
+                self._searcher = self._open().searcher()
         yield self._searcher
 
     def close(self) -> None:
@@ -167,7 +188,7 @@ class FullTextIndex:
             return set()
         # The lexicon keeps terms of deleted pages until a merge; the column
         # read over live documents does not.
-        with self._open().reader() as reader:
+        with self._reader() as reader:
             if not reader.doc_count():
                 return set()
             column = reader.column_reader("doc_id")
@@ -177,7 +198,7 @@ class FullTextIndex:
         """Pages in the index (item records not counted)."""
         if not self.exists():
             return 0
-        with self._open().searcher() as searcher:
+        with self._damage_named(), self._open().searcher() as searcher:
             # doc_frequency would count deleted pages until a merge; a search skips them.
             return searcher.search(wq.Term("record", "page"), limit=None, scored=False).scored_length()
 

@@ -16,6 +16,21 @@ class StoreLocked(Exception):
     pass
 
 
+# Lock descriptors this process holds. A forked worker inherits them, and an orphaned
+# worker would keep the store locked after its parent died: workers close them.
+_HELD: set[int] = set()
+
+
+def close_inherited_locks() -> None:
+    """In a forked child: let go of the parent's lock (the parent keeps holding it)."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
 @contextmanager
 def writer_lock(
     path: Path, wait: bool = True, on_wait: Callable[[str], None] | None = None
@@ -35,6 +50,8 @@ def writer_lock(
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
+        _HELD.add(fd)
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)

@@ -20,7 +20,7 @@ def _words_filter(query: str | None, column: str) -> tuple[str, list]:
 
 def meetings(store: Store) -> list[dict]:
     return store.db.execute_returning_dicts(
-        """select m.date, m.committee, m.time, m.venue,
+        """select m.date, m.council, m.committee, m.name, m.time, m.venue,
                   (select count(*) from agenda_items a where a.meeting_id = m.id) as agenda_items,
                   (select count(*) from minute_items i where i.meeting_id = m.id) as minute_items,
                   (select group_concat(d.file, '; ') from meeting_documents md
@@ -99,15 +99,16 @@ def stored_structure(store: Store, document: dict) -> Extraction:
     """A document's structure as stored, rebuilt into extract/'s dataclasses."""
     meta = DocumentMeta(
         kind=document["kind"],
-        committee=document["committee"],
         council=document["council"],
+        committee=document["committee"],
         meeting_date=document["meeting_date"],
+        kind_confidence=document["kind_confidence"],
     )
     structure = Extraction(file_name=document["file"], meta=meta, page_count=document["pages"])
     structure.meetings = [
         Meeting(**row)
         for row in store.db.execute_returning_dicts(
-            """select m.council, m.committee, m.date, m.time, m.venue, m.undated_in, md.page from meetings m
+            """select m.council, m.committee, m.name, m.date, m.time, m.venue, m.undated_in, md.page from meetings m
                join meeting_documents md on md.meeting_id = m.id where md.document_id = ? order by m.date""",
             [document["id"]],
         )

@@ -22,6 +22,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
             "id": str,  # SHA-256 of the file's bytes
             "file": str,  # base name of the first path seen
             "kind": str,
+            "kind_confidence": float,
             "council": str,
             "committee": str,
             "meeting_date": str,
@@ -56,7 +57,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db["meetings"].create(
-        {"id": str, "council": str, "committee": str, "date": str, "time": str, "venue": str, "undated_in": str},
+        {"id": str, "council": str, "committee": str, "name": str, "date": str, "time": str, "venue": str,
+         "undated_in": str},
         pk="id",
         if_not_exists=True,
     )

@@ -7,7 +7,7 @@ never disagree for long and nothing is duplicated.
 """
 from __future__ import annotations
 
-import shutil
+import sqlite3
 from dataclasses import asdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,14 +17,18 @@ from pathlib import Path
 import sqlite_utils
 
 from ..extract.records import ParsedDocument, Extraction
-from .records import extraction_rows
-from .fulltext import INDEX_VERSION, FullTextIndex, IndexedRecord
+from .records import RECORD_TABLES, extraction_rows
+from .fulltext import INDEX_VERSION, FullTextIndex, IndexDamaged, IndexedRecord
 from .search_records import records_for_index
 from .home import DB_NAME, LOCK_NAME, WHOOSH_DIR
 from .schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, dangling_references, stored_version
 
 
 class StoreVersionError(Exception):
+    pass
+
+
+class StoreDamaged(Exception):
     pass
 
 
@@ -77,45 +81,59 @@ class Store:
                 "run `papers rebuild` to rebuild it"
             )
 
-    def open_for_writing(self, say=lambda text: None) -> list[str]:
-        """Create or upgrade the store; returns paths to re-ingest if it had to be rebuilt."""
+    def needs_rebuild(self) -> bool:
+        """A store of another schema version is rebuilt (beside it), never mixed."""
+        return self.version() not in (None, SCHEMA_VERSION)
+
+    def open_for_writing(self, say=lambda text: None) -> None:
+        """Create the store, or bring its search index to this version."""
         self.home.mkdir(parents=True, exist_ok=True)
-        found = self.version()
-        known: list[str] = []
-        if found not in (None, SCHEMA_VERSION):
-            known = self._known_paths_any_version()
-            self._delete_database()
-            say(
-                f"the store at {self.home} has schema version {found}, this papers uses "
-                f"{SCHEMA_VERSION}: rebuilding it from {len(known)} known files"
-            )
         create_schema(self.db)
         old_index = self.fulltext.version() if self.fulltext.exists() else None
+        try:
+            self.fulltext.indexed_doc_ids()
+        except IndexDamaged as exc:
+            say(f"{exc}; rebuilding it from the database")
+            self.fulltext.create()
+            self.db.execute("update documents set indexed = 0")
         if self.fulltext.ensure():
             # A new or other-version index: every document must be indexed again.
             stale = self.db.execute("update documents set indexed = 0").rowcount
             if stale:
                 say(f"search index version {old_index} differs from {INDEX_VERSION}: re-indexing {stale} documents")
-        return known
 
-    def reset(self) -> list[str]:
-        """Delete the database and search index; returns the paths they knew."""
-        known = self._known_paths_any_version() if self.exists() else []
-        self._delete_database()
-        if self.fulltext.directory.exists():
-            shutil.rmtree(self.fulltext.directory)
-        return known
+    def known_paths(self) -> dict[str, str]:
+        """path -> document id of every stored path, whatever the schema version.
 
-    def _delete_database(self) -> None:
-        self.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
-
-    def _known_paths_any_version(self) -> list[str]:
+        Raises StoreDamaged when the database cannot be read: a rebuild must then change nothing.
+        """
+        if not self.exists():
+            return {}
         try:
-            return [row[0] for row in self.db.execute("select path from paths")]
-        except Exception:
-            return []
+            return dict(self.db.execute("select path, document_id from paths").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(
+                f"{self.db_path} cannot be read ({exc}); nothing was changed: restore it from a backup, "
+                "or move it away and run `papers ingest` on the papers again"
+            ) from None
+
+    def adopt(self, old_db: Path, doc_ids: list[str]) -> None:
+        """Copy documents and all their records from another store of this schema version."""
+        if not doc_ids:
+            return
+        marks = ",".join("?" * len(doc_ids))
+        owned = {"documents": "id"}
+        self.db.execute("attach database ? as old", [str(old_db)])
+        try:
+            with self.db.atomic():
+                for table in ["documents", "paths", "pages", "meetings", "meeting_documents", *RECORD_TABLES]:
+                    where = f"[{owned.get(table, 'document_id')}] in ({marks})"
+                    if table == "meetings":
+                        where = f"id in (select meeting_id from old.meeting_documents where document_id in ({marks}))"
+                    self.db.execute(f"insert or ignore into [{table}] select * from old.[{table}] where {where}", doc_ids)
+                self.db.execute(f"update documents set indexed = 0 where id in ({marks})", doc_ids)
+        finally:
+            self.db.execute("detach database old")
 
     def close(self) -> None:
         self.fulltext.close()
@@ -254,10 +272,15 @@ class Store:
         rows = self.db.execute("select distinct committee from documents where committee is not null order by 1")
         return [row[0] for row in rows]
 
-    def documents_without_committee(self) -> list[dict]:
+    def councils(self) -> list[str]:
+        rows = self.db.execute("select distinct council from documents where council is not null order by 1")
+        return [row[0] for row in rows]
+
+    def documents_to_place(self) -> list[dict]:
+        """Documents with text that name no committee or no council."""
         return self.db.execute_returning_dicts(
-            "select id, file, kind, meeting_date from documents "
-            "where committee is null and pages > pages_without_text"
+            "select id, file, kind, council, committee, meeting_date from documents "
+            "where (committee is null or council is null) and pages > pages_without_text"
         )
 
     def page_texts(self, doc_id: str) -> list[dict]:

@@ -1,9 +1,10 @@
 """Collection passes: what a document means in the light of the other papers stored.
 
-A slide deck or an undated minutes extract often says only "the Panel"; the
-papers stored beside it name the committee. extract.committees decides from
-the text whether one of those names fits; this module only feeds it, by
-extracting such a document again, whole, with the collection's committees.
+A slide deck or an undated minutes extract often says only "the Panel"; a
+Cabinet report often never prints its authority's name. The papers stored
+beside them name both. extract.committees and extract.council decide from the
+text whether one of those names fits; this module only feeds them, by
+extracting such a document again, whole, with the collection's names.
 """
 from __future__ import annotations
 
@@ -16,28 +17,36 @@ from collections.abc import Iterator
 from ..extract.document import CollectionContext
 from ..extract.indicators import indicators_from
 from ..extract.committees import committee_from_collection
+from ..extract.council import council_from_collection
 from ..extract.records import PageText, ParsedDocument
 from ..index.store import Store
 from .discover import sha256_of
 from .parse import parse_file
 
 
-def reextract_without_committee(store: Store, context: CollectionContext) -> Iterator[ParsedDocument]:
-    """Committee-less documents, extracted again whole, where the collection now names one that fits.
+def reextract_to_place(store: Store, context: CollectionContext) -> Iterator[ParsedDocument]:
+    """Papers naming no committee or council, extracted again whole where the collection names one that fits.
 
     Whole, so that no record of the document keeps an id of the earlier extraction.
     A file that has changed or gone since it was read is left for the next ingest.
     """
-    if not context.committees:
+    if not context.committees and not context.councils:
         return
-    for doc in store.documents_without_committee():
-        pages = [PageText(**page) for page in store.page_texts(doc["id"])]
-        if not committee_from_collection(pages, doc["file"], context.committees):
+    for doc in store.documents_to_place():
+        if not _placeable(store, doc, context):
             continue  # the cheap test on stored text first: most such papers stay as they are
         path = _unchanged_path(store, doc["id"])
         parsed = parse_file(path, doc["id"], *store.size_and_mtime(path), context) if path else None
-        if isinstance(parsed, ParsedDocument) and parsed.meta["committee"]:
+        if isinstance(parsed, ParsedDocument) and (parsed.meta["committee"], parsed.meta["council"]) != (
+            doc["committee"], doc["council"]
+        ):
             yield parsed
+
+
+def _placeable(store: Store, doc: dict, context: CollectionContext) -> bool:
+    pages = [PageText(**page) for page in store.page_texts(doc["id"])]
+    committee = doc["committee"] is None and committee_from_collection(pages, context.committees)
+    return bool(committee or (doc["council"] is None and council_from_collection(pages, context.councils)))
 
 
 def _unchanged_path(store: Store, doc_id: str) -> str | None:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..extract.document import CollectionContext, ReadDocument, extract_document
+from ..extract.decision_tables import may_hold_decision_table
 from ..extract.records import PageText, ParsedDocument
 from ..extract.grids import page_grids
 from ..extract.tables import page_may_hold_table
@@ -53,14 +54,14 @@ def spacy_model(choice: str) -> str | None:
 
 def read_document(path: str, sha256: str) -> tuple[ReadDocument, PdfInfo]:
     """Page text from PDFium; tables from word and rule positions (PDFium too), only on pages
-    whose text may hold one."""
+    whose text may hold an indicator table or names a decision column."""
     started = time.perf_counter()
     pdf = open_pdf(Path(path))
     try:
         info = pdf_info(pdf)
         pages = read_document_pages(pdf)
         text_read = time.perf_counter()
-        candidates = [p.number for p in pages if page_may_hold_table(p.text)]
+        candidates = [p.number for p in pages if page_may_hold_table(p.text) or may_hold_decision_table(p.text)]
         layouts = read_page_layouts(pdf, candidates)
     finally:
         pdf.close()

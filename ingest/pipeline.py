@@ -2,7 +2,10 @@
 processes, and store each document from the parent alone."""
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import shutil
+import signal
 import os
 import time
 from collections import defaultdict
@@ -10,13 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..extract.records import ParsedDocument
-from ..index.lock import writer_lock
+from ..index.lock import close_inherited_locks, writer_lock
+from ..index.schema import SCHEMA_VERSION
 from ..index.store import Store
-from .collection import reextract_without_committee, refresh_indicators
-from .discover import Candidate, discover, sha256_of
+from ..index.swap import finish_interrupted_swap, rebuild_home, swap_in
+from .collection import reextract_to_place, refresh_indicators
+from .discover import Candidate, discover, printable, sha256_of
 from ..extract.document import CollectionContext
 from .parse import Failure, parse_file, spacy_model
 
+COLLECTION_PENDING = "collection_passes_pending"
 # Pages per search-index commit: bounds the work a kill can throw away
 # without paying Whoosh's per-commit cost for every small document.
 COMMIT_EVERY_PAGES = int(os.environ.get("PAPERS_COMMIT_EVERY_PAGES", 2000))
@@ -59,33 +65,94 @@ def ingest(
     reset: bool = False,
     model: str = "auto",
 ) -> IngestReport:
-    """Ingest paths; with reset, first empty the store and re-read every file it knew.
+    """Ingest paths; with reset, first rebuild the store from every file it knew.
 
     model: the spaCy pipeline for entities ('auto', 'none' or a name; see parse.spacy_model).
+    A rebuild (asked for, or because the store is of another schema version) is built
+    beside the old store and swapped in when complete, so a kill loses nothing.
     """
     progress = progress or Progress()
     report = IngestReport()
     started = time.perf_counter()
     with writer_lock(store.lock_path, wait=wait, on_wait=progress.message):
-        paths = [*paths, *(store.reset() if reset else [])]
-        rebuild = store.open_for_writing(say=progress.message)
-        report.rebuilt_from = len(rebuild)
-        report.recovered = store.recover()
-        queue, aliases = _plan(store, [*paths, *rebuild], report, progress)
-        context = CollectionContext(committees=tuple(store.committees()), spacy_model=spacy_model(model))
-        try:
-            _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress, context)
-            if report.ingested:
-                _place_in_collection(store, context)
-            refresh_indicators(store, say=progress.message, force=bool(report.ingested))
-        except KeyboardInterrupt:
-            report.interrupted = True
+        if store.home.exists():
+            done = finish_interrupted_swap(store.home)
+            if done:
+                progress.message(done)
+        if reset or store.needs_rebuild():
+            _rebuild_beside(store, jobs, progress, report, model)
+        if not report.interrupted:
+            _ingest_locked(store, list(paths), jobs, progress, report, model)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def rebuild(store: Store, jobs: int | None = None, progress: Progress | None = None) -> IngestReport:
     return ingest(store, [], jobs=jobs, progress=progress, reset=True)
+
+
+def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, report: IngestReport, model: str) -> None:
+    store.open_for_writing(say=progress.message)
+    report.recovered += store.recover()
+    queue, aliases = _plan(store, paths, report, progress)
+    context = CollectionContext(
+        committees=tuple(store.committees()), councils=tuple(store.councils()), spacy_model=spacy_model(model)
+    )
+    try:
+        if queue:
+            # Journaled: a run killed before the collection passes end leaves this set,
+            # and the next writing run completes them, whatever it ingests.
+            store.set_meta_value(COLLECTION_PENDING, "1")
+        _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress, context)
+        pending = store.meta_value(COLLECTION_PENDING) == "1"
+        if pending:
+            _place_in_collection(store, context)
+        refresh_indicators(store, say=progress.message, force=pending)
+        store.set_meta_value(COLLECTION_PENDING, "0")
+    except KeyboardInterrupt:
+        report.interrupted = True
+
+
+def _rebuild_beside(store: Store, jobs, progress: Progress, report: IngestReport, model: str) -> None:
+    """Re-read every known file into a new store beside this one, then swap it in.
+
+    Documents none of whose files can be reached keep their records (same schema),
+    or stay in a kept copy of the old database (another schema); either way it is said.
+    """
+    known = store.known_paths()
+    old_version, same_schema = store.version(), not store.needs_rebuild()
+    reachable = {path for path in known if os.path.exists(path)}
+    stranded = sorted({doc for path, doc in known.items() if doc} - {known[p] for p in reachable})
+    if old_version not in (None, SCHEMA_VERSION):
+        progress.message(f"the store at {store.home} has schema version {old_version}, this papers uses "
+                         f"{SCHEMA_VERSION}: rebuilding it from {len(reachable)} known files")
+    fresh = Store(rebuild_home(store.home))
+    shutil.rmtree(fresh.home, ignore_errors=True)
+    try:
+        _ingest_locked(fresh, sorted(reachable), jobs, progress, report, model)
+        if report.interrupted:
+            return  # the next writer discards the unfinished rebuild; the old store is untouched
+        report.rebuilt_from = len(reachable)
+        if stranded:
+            _keep_stranded(store, fresh, stranded, same_schema, old_version, progress)
+    finally:
+        fresh.close()
+    store.close()
+    swap_in(store.home)
+
+
+def _keep_stranded(store: Store, fresh: Store, stranded: list[str], same_schema: bool, old_version, progress) -> None:
+    if same_schema:
+        fresh.adopt(store.db_path, stranded)
+        fresh.recover()
+        refresh_indicators(fresh, force=True)
+        progress.message(f"{len(stranded)} documents whose files cannot be reached keep their stored records")
+        return
+    kept = store.home / f"papers.schema-{old_version}.db"
+    store.close()
+    shutil.copyfile(store.db_path, kept)
+    progress.message(f"{len(stranded)} documents whose files cannot be reached are not in the rebuilt store; "
+                     f"the old database is kept at {kept}")
 
 
 def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progress):
@@ -97,7 +164,8 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
             _fail(store, Failure(found[0], 0, 0, found[1]), report, progress)
             continue
         known = store.known_path(found.path)
-        if known and (known.size, known.mtime_ns) == (found.size, found.mtime_ns):
+        stored = known is not None and known.document_id is not None  # failures are retried every run
+        if stored and (known.size, known.mtime_ns) == (found.size, found.mtime_ns):
             report.unchanged += 1
             continue
         try:
@@ -119,11 +187,11 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
 
 
 def _place_in_collection(store: Store, context: CollectionContext) -> None:
-    """Documents that name no committee, extracted again now that the batch's committees are known."""
-    context = replace(context, committees=tuple(store.committees()))
+    """Papers that name no committee or council, extracted again now that the batch's names are known."""
+    context = replace(context, committees=tuple(store.committees()), councils=tuple(store.councils()))
     batch = _IndexBatch(store)
     try:
-        for parsed in reextract_without_committee(store, context):
+        for parsed in reextract_to_place(store, context):
             batch.add(parsed)
         batch.commit()
     except BaseException:
@@ -137,13 +205,16 @@ def _run(store, queue, aliases, jobs, report, progress, context) -> None:
         progress.close()
         return
     tasks = [(c.path, sha, c.size, c.mtime_ns, context) for sha, c in queue.items()]
-    pool = multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 else None
+    sha_of_path = {c.path: sha for sha, c in queue.items()}
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start, initargs=(os.getpid(),)) if jobs > 1 else None
     batch = _IndexBatch(store)
     try:
         results = pool.imap_unordered(_parse_task, tasks) if pool else map(_parse_task, tasks)
         for result in results:
             if isinstance(result, Failure):
                 _fail(store, result, report, progress)
+                for alias in aliases.pop(sha_of_path.get(result.path), []):  # the same bytes under other names
+                    _fail(store, replace(result, path=alias.path, size=alias.size, mtime_ns=alias.mtime_ns), report, progress)
                 progress.advance(0)
                 continue
             batch.add(result)
@@ -163,6 +234,22 @@ def _run(store, queue, aliases, jobs, report, progress, context) -> None:
         progress.close()
 
 
+def _worker_start(parent: int) -> None:
+    """A worker dies with its parent, holds no lock, and leaves Ctrl-C to the parent."""
+    close_inherited_locks()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown still ends workers
+        pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def _parse_task(task) -> ParsedDocument | Failure:
     return parse_file(*task)
 
@@ -170,7 +257,7 @@ def _parse_task(task) -> ParsedDocument | Failure:
 def _fail(store: Store, failure: Failure, report: IngestReport, progress: Progress) -> None:
     store.record_failure(failure.path, failure.reason, failure.size, failure.mtime_ns)
     report.failed.append(failure)
-    progress.message(f"failed: {failure.path}: {failure.reason}")
+    progress.message(f"failed: {printable(failure.path)}: {failure.reason}")
 
 
 class _IndexBatch:

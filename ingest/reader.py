@@ -1,4 +1,4 @@
-"""Read a PDF's pages as text with pypdfium2.
+"""Read a PDF's pages as text, and its words with their typography, with pypdfium2.
 
 pdfplumber's layout analysis costs ~50 ms a page; PDFium reads the same text
 layer in ~1 ms, so page text comes from here and pdfplumber is kept for the
@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 
 from ..extract.records import PageText
 from ..extract.text import join_hyphenated
+from .words import page_words
 
 
 class UnreadablePDF(Exception):
@@ -75,12 +76,13 @@ def read_pages(pdf: pdfium.PdfDocument) -> Iterator[PageText]:
     for index in range(len(pdf)):
         page = pdf[index]
         try:
+            width, height = page.get_size()
             textpage = page.get_textpage()
             try:
                 raw = textpage.get_text_range()
+                words = page_words(textpage, raw, height)
             finally:
                 textpage.close()
-            width, height = page.get_size()
         finally:
             page.close()
         text = _normalise(raw)
@@ -90,6 +92,7 @@ def read_pages(pdf: pdfium.PdfDocument) -> Iterator[PageText]:
             width=round(width, 1),
             height=round(height, 1),
             has_text_layer=bool(text.strip()),
+            words=words,
         )
 
 

@@ -28,8 +28,12 @@ def below(scores: dict[str, dict], floors: dict[str, float], metric: str = "f1")
 
 
 def write_pdf(path: Path, pages: list[str], *, title: str | None = None, landscape: bool = False,
-              password: str | None = None) -> Path:
-    """A small real PDF with one page per string (core fonts: latin-1 text only)."""
+              password: str | None = None, styled: bool = False) -> Path:
+    """A small real PDF with one page per string (core fonts: latin-1 text only).
+
+    styled: each line is set on its own, with **bold** runs, leading spaces as indentation,
+    '# ' opening a line in larger bold type and an empty line as white space.
+    """
     pdf = FPDF(orientation="L" if landscape else "P")
     pdf.set_font("Helvetica", size=11)
     if title:
@@ -38,10 +42,24 @@ def write_pdf(path: Path, pages: list[str], *, title: str | None = None, landsca
         pdf.set_encryption(owner_password=password + "-owner", user_password=password)
     for text in pages:
         pdf.add_page()
-        pdf.multi_cell(0, 6, text)
+        if styled:
+            _styled_lines(pdf, text)
+        else:
+            pdf.multi_cell(0, 6, text)
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
     return path
+
+
+def _styled_lines(pdf: FPDF, text: str) -> None:
+    for line in text.splitlines():
+        if not line.strip():
+            pdf.ln(4)
+            continue
+        large = line.startswith("# ")
+        pdf.set_font("Helvetica", "B" if large else "", 14 if large else 11)
+        pdf.multi_cell(0, 6, line[2:] if large else line, markdown=not large, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
 
 
 def variant(source: Path, target: Path, nonce: str) -> Path:

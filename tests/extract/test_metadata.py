@@ -3,6 +3,7 @@ import pytest
 from panel_papers.extract.dates import parse_date
 from panel_papers.extract.metadata import document_meta
 from panel_papers.extract.records import PageText
+from panel_papers.extract.structure import extract_structure
 from panel_papers.extract.text import join_hyphenated
 
 
@@ -30,43 +31,60 @@ def test_dates(text, iso):
 
 
 def test_report_cover_block():
-    meta = document_meta(
+    s = extract_structure(
         [page("REPORT FOR: CABINET AND SCRUTINY COMMITTEE\nDate of Meeting: 5 March 2020\n"
               "Subject: Budget\nRecommendations: That the report be noted.")],
         "item7.pdf",
     )
-    assert (meta.kind, meta.committee, meta.meeting_date) == ("report", "Cabinet and Scrutiny Committee", "2020-03-05")
+    assert (s.meta.kind, s.meta.committee, s.meta.meeting_date) == ("report", "Cabinet and Scrutiny Committee", "2020-03-05")
 
 
 def test_minutes_heading_with_date():
-    meta = document_meta([page("HEALTH AND WELLBEING BOARD\nMINUTES\nTuesday 3rd April 2019\nPresent: ...")], "m.pdf")
-    assert (meta.kind, meta.committee, meta.meeting_date) == ("minutes", "Health and Wellbeing Board", "2019-04-03")
+    s = extract_structure([page("HEALTH AND WELLBEING BOARD\nMINUTES\nTuesday 3rd April 2019\nPresent: ...")], "m.pdf")
+    assert (s.meta.kind, s.meta.committee, s.meta.meeting_date) == ("minutes", "Health and Wellbeing Board", "2019-04-03")
 
 
-def test_agenda_pack_needs_item_stamps():
+def test_agenda_pack_needs_enclosures():
     front = page("Planning Committee\nAGENDA\nDATE: Monday 2 March 2020\n1. Minutes (Pages 3 - 8)")
     report = page("Agenda Item 1\nPages 3 to 8\nMINUTES", 2)
-    assert document_meta([front, report], "pack.pdf").kind == "agenda_pack"
-    assert document_meta([front], "agenda.pdf").kind == "agenda"
-    assert document_meta([front], "agenda.pdf").meeting_date == "2020-03-02"
+    assert extract_structure([front, report], "pack.pdf").meta.kind == "agenda_pack"
+    alone = extract_structure([front], "agenda.pdf").meta
+    assert (alone.kind, alone.meeting_date) == ("agenda", "2020-03-02")
 
 
 def test_unknown_stays_unknown():
-    meta = document_meta([page("The Panel received a presentation.\nMinutes:\nMembers asked ...")], "notes.pdf")
-    assert meta.committee is None and meta.meeting_date is None
+    meta = document_meta([page("The Panel received a presentation.\nMinutes:\nMembers asked ...")])
+    assert meta.committee is None and meta.meeting_date is None and meta.council is None
 
 
-def test_file_name_date_is_the_fallback():
-    assert document_meta([page("Some update")], "2017-06-14_update.pdf").meeting_date == "2017-06-14"
+def test_no_date_from_the_file_name():
+    assert extract_structure([page("Some update")], "2017-06-14_update.pdf").meta.meeting_date is None
 
 
-def test_landscape_pages_are_a_presentation():
-    meta = document_meta([page("Service update\nFebruary 2022", landscape=True)] * 3, "deck.pdf")
+def test_a_listing_under_a_letterhead_is_for_no_meeting():
+    listing = page("Royal Example Town Council\nPayments Made 2017/18\n31/03/2017 133 Supplier Ltd 1,100\n"
+                   "12/04/2017 158 Printer Ltd 23,166")
+    meta = extract_structure([listing], "payments.pdf").meta
+    assert (meta.kind, meta.council, meta.committee, meta.meeting_date) == ("other", "Royal Example Town Council", None, None)
+
+
+def test_landscape_deck_with_a_title_slide_is_a_presentation():
+    deck = [page("Service update\nFebruary 2022", landscape=True)] + [page("Performance\n• item", 2, True)] * 2
+    meta = extract_structure(deck, "deck.pdf").meta
     assert meta.kind == "presentation" and meta.meeting_date is None
 
 
-def test_image_only_document_uses_its_name():
-    assert document_meta([PageText(1, "", 595, 842, False)], "Minutes - item.pdf").kind == "minutes"
+def test_landscape_tables_with_a_title_page_are_a_report():
+    pages = [page("CAPITAL BUDGET 2024-2034\nFORECAST", landscape=True),
+             page("YEAR PROJECT ESTIMATE\n2025 Replace vehicle $45,000\n2026 Paint hall $7,500", 2, True)]
+    assert extract_structure(pages, "forecast.pdf").meta.kind == "report"
+
+
+def test_scan_without_text_falls_back_to_its_shape_and_then_its_name():
+    scan = extract_structure([PageText(1, "", 595, 842, False)], "Minutes - item.pdf").meta
+    assert (scan.kind, scan.meeting_date) == ("minutes", None) and scan.kind_confidence < 0.5
+    slides = extract_structure([PageText(1, "", 960, 540, False)], "scan.pdf").meta
+    assert slides.kind == "presentation"
 
 
 def test_hyphen_joined_only_with_evidence():

@@ -49,7 +49,7 @@ def test_minutes_with_committee_prefixed_numbers_and_agreed_decisions():
     ]
     assert budget[0].parent_text.startswith("(a) that the report be noted;")
     mill_lane = [r.text for r in s.resolutions if r.minute_number == "PC 18/48"]
-    assert mill_lane == ["that planning permission be granted subject to conditions."]
+    assert mill_lane == ["planning permission be granted subject to conditions."]
 
 
 def test_minutes_meeting_attendance_and_declarations():
@@ -101,7 +101,7 @@ def test_year_numbered_minutes_numeric_date_and_asterisk_attendance():
     fares = [(r.part, r.text) for r in s.resolutions if r.minute_number == "13/2023"]
     assert fares == [("1", "the fares table be approved"), ("2", "the fares be reviewed annually.")]
     assert [r.text for r in s.resolutions if r.minute_number == "12/2023"] == [
-        "that the revised policy be recommended to Council for adoption."
+        "the revised policy be recommended to Council for adoption."
     ]
 
 
@@ -236,3 +236,8 @@ RECOMMENDED: That Council approve the budget.
     assert "RECOMMENDED ITEMS" not in s.minute_items[0].text
     assert "Signed" not in s.minute_items[1].text
     assert s.meetings[0].time == "19:30"
+    assert [(r.minute_number, r.verb, r.text) for r in s.resolutions] == [
+        ("10", "RESOLVED", "That the minutes be signed."),
+        ("11", "RECOMMENDED", "That Council approve the budget."),
+    ]
+

@@ -1,0 +1,81 @@
+"""Item numbers as papers print them at the start of a heading, and when one can follow another.
+
+Any style counts as long as it forms a sequence that rises through the document:
+continuous numbers (2643), dotted month-year-item refs (09.24.01), slashed
+(14/037, 12/2023), prefixed (PC 18/45, ABC/21/14), resolution ids (R2025-037),
+"Item 1 ...", "Minute 12 ...", "Resolution No. 2025-045". Exactly one part of the number changes from one
+item to the next, rising by a small step. Lettered numbers (8a) are sub-items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbering import starts_with_date
+
+MAX_STEP = 3  # items withdrawn or taken in private leave small gaps
+
+_LABEL = r"(?:(?:Minute|Min\.?|Agenda\s+Item|Item|Resolution)\s+(?:No\.?\s*)?)?"
+# "03.26 08": a space typed for the last dot.
+_DIGITS = r"\d{1,4}(?:(?:[./-]|(?<=\.\d\d)\s(?=\d\d\b))\d{1,4}){0,3}"
+HEADING_NUMBER = re.compile(
+    rf"^{_LABEL}(?P<number>(?P<prefix>[A-Z]{{1,6}}[ /-]?)?(?P<digits>{_DIGITS}))"
+    r"(?:[.):]?(?:\s+[-–]\s+|\s+)|[.)](?=[A-Z]))(?P<title>[A-Z“\"'‘(\[].*)$"
+)
+_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d$")  # 02/05/2017
+ITEM_REFERENCE = re.compile(r"^\(\s*Item\s+(?P<number>\d{1,3})\s*\)$", re.I)
+
+
+@dataclass(frozen=True)
+class ItemNumber:
+    text: str  # as printed
+    prefix: str  # letters before the digits, "" for none
+    groups: tuple[int, ...]
+
+    def step_from(self, previous: "ItemNumber") -> int | None:
+        """How far this number rises from previous (0: printed twice), None when it cannot follow it."""
+        if self.prefix != previous.prefix or len(self.groups) != len(previous.groups):
+            return None
+        changed = [(a, b) for a, b in zip(previous.groups, self.groups) if a != b]
+        if not changed:
+            return 0
+        if len(changed) != 1:
+            return None
+        step = changed[0][1] - changed[0][0]
+        return step if 0 < step <= MAX_STEP else None
+
+    def extends(self, shorter: "ItemNumber") -> bool:
+        """'8.2' under '8': a decimal sub-item of an item numbered `shorter`."""
+        return self.prefix == shorter.prefix and self.groups[: len(shorter.groups)] == shorter.groups and len(
+            self.groups
+        ) > len(shorter.groups)
+
+
+@dataclass(frozen=True)
+class NumberedLine:
+    number: ItemNumber
+    title: str  # the rest of the line after the number
+    title_start: int  # where the title starts in the line's text
+    open_ended: bool  # ends with ',' or ';' like a list entry (a bold run-in heading may too)
+
+
+def numbered_line(text: str) -> NumberedLine | None:
+    """The item number opening a line and the title after it, if the line reads like a heading."""
+    match = HEADING_NUMBER.match(text)
+    if not match:
+        return None
+    title = match.group("title").strip()
+    if len(title) < 2 or starts_with_date(title):
+        return None
+    prefix = (match.group("prefix") or "").strip(" /-")
+    if _DATE.match(match.group("digits")):
+        return None
+    groups = tuple(int(d) for d in re.findall(r"\d+", match.group("digits")))
+    number = ItemNumber(match.group("number").strip(), prefix, groups)
+    return NumberedLine(number, title, match.start("title"), title.endswith((",", ";")))
+
+
+def item_reference(text: str) -> str | None:
+    """'(Item 4)': the agenda item a minute heading without its own number records."""
+    match = ITEM_REFERENCE.match(text)
+    return match.group("number") if match else None
