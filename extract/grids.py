@@ -20,6 +20,7 @@ from .textlines import text_lines
 from .values import parse_cell
 
 MAX_HEADER_BANDS = 3
+HEADER_CELL_WORDS = 8
 _CAPTION_LINES = 2
 _CAPTION_GAP = 3.0  # line heights above a ruled table that still belong to its caption
 
@@ -107,13 +108,18 @@ def _header_bands(texts: list[list[str]], spans) -> int:
     if not texts or _is_data_band(texts[0]) or len(texts) < 2:
         return 0
     count = 1
-    while count < min(MAX_HEADER_BANDS, len(texts) - 1) and not _is_data_band(texts[count]):
+    while count < min(MAX_HEADER_BANDS, len(texts) - 1) and _may_head(texts[count]):
         above = spans[count - 1]
         spanning = any(s is not None and s[1] > c for c, s in enumerate(above))
         if not (spanning or not texts[count][0]):
             break
         count += 1
     return count
+
+
+def _may_head(band: list[str]) -> bool:
+    """No figures and only short cells: a row of the text it continues is no heading ('Q1', 'Low' are)."""
+    return not _is_data_band(band) and all(len(cell.split()) <= HEADER_CELL_WORDS for cell in band if cell)
 
 
 def _header_row(texts: list[list[str]], spans) -> list[str]:

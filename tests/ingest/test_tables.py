@@ -193,3 +193,19 @@ def test_text_in_the_colour_of_what_lies_under_it_is_not_read(tmp_path):
         assert read_page_layouts(doc, [1])[0].words == []
     finally:
         doc.close()
+
+
+def test_a_row_continued_from_the_page_before_is_not_part_of_the_header(tmp_path):
+    pdf = _pdf()
+    with pdf.table(col_widths=(40, 70, 60)) as table:
+        for values in [("Organisation", "Project summary", "Recommendation"),
+                       ("", "and the remaining sessions of the programme held on weekday evenings", "Approved in full"),
+                       ("Village Hall Trust", "New chairs for the main hall", "Approved")]:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    path = tmp_path / "continued.pdf"
+    pdf.output(str(path))
+    grid = read_tables(path)[0]
+    assert grid.header_rows == 1 and grid.rows[0] == ["Organisation", "Project summary", "Recommendation"]
+    assert grid.rows[1][0] == "" and grid.rows[1][2] == "Approved in full"
