@@ -650,7 +650,11 @@ def indicators(query, refresh, fmt, store):
 @output_options
 @home_option
 def series(query, plot, fmt, store):
-    """The time series of the indicator that best matches QUERY.
+    """The time series of the indicator whose words include every word of QUERY.
+
+    A series is never served for a different measure: when no indicator names
+    every word of QUERY, the nearest ones are listed with their observation
+    counts and the command exits with status 4.
 
     One row per period (financial years, quarters, months) with the council's
     actual value, the target and the comparators, and the file:page each value
@@ -663,10 +667,15 @@ def series(query, plot, fmt, store):
         papers series "care leavers suitable accommodation" --format csv
         papers series "20 miles" --plot miles.png
     """
-    from .search.series import indicator_series, plot_series, sparkline
+    from .search.series import NoClearIndicator, indicator_series, plot_series, sparkline
 
     store.check_readable()
-    result = indicator_series(store, query)
+    try:
+        result = indicator_series(store, query)
+    except NoClearIndicator as exc:
+        if exc.candidates:
+            _listing(exc.candidates, fmt, ["label", "observations", "id"])
+        raise PapersError(str(exc), EXIT_NOT_FOUND) from None
     if plot:
         plot_series(result, plot)
     if fmt == "json":

@@ -27,6 +27,7 @@ class ReadDocument:
     pages: list[PageText]
     grids: list[TableGrid] = field(default_factory=list)  # tables of the pages that may hold one
     title: str | None = None  # the PDF's own title, when it states one
+    timings: dict[str, float] = field(default_factory=dict)  # seconds ingest spent reading, by stage
 
 
 @dataclass(frozen=True)

@@ -22,17 +22,31 @@ ENGLAND = "england"
 LONDON = "london"
 REGION = "region"
 FLOOR = "floor"
-SERIES = (ACTUAL, TARGET, STATISTICAL_NEIGHBOURS, ENGLAND, LONDON, REGION, FLOOR)
+BASELINE = "baseline"
+PREVIOUS = "previous"
+VARIANCE = "variance"
+VARIANCE_PERCENT = "variance_percent"
+COMPARATOR = "comparator"
+SERIES = (ACTUAL, TARGET, STATISTICAL_NEIGHBOURS, ENGLAND, LONDON, REGION, FLOOR, BASELINE, PREVIOUS, VARIANCE,
+          VARIANCE_PERCENT, COMPARATOR)
 
 # Checked in order: "<Council> target" is a target, not the council's actual.
 _SERIES_PATTERNS = [
     (TARGET, r"\btarget|\baim\b|\bgoal\b"),
     (FLOOR, r"\bfloor\b"),
-    (STATISTICAL_NEIGHBOURS, r"\bstat(?:istical|s)?\.?\s*neighbou?rs?|\bSNs?\b|\bcomparator|\bnearest\s+neighbou?r"),
+    (BASELINE, r"\bbaseline\b"),
+    (PREVIOUS, r"\bprevious\b|\bprior\s+year\b|\blast\s+year\b"),
+    (VARIANCE_PERCENT, r"\bvariance\b.*%|%.*\bvariance\b"),
+    (VARIANCE, r"\bvariance\b"),
+    (STATISTICAL_NEIGHBOURS, r"\bstat(?:istical|s)?\.?\s*neighbou?rs?|\bSNs?\b|\bnearest\s+neighbou?r"),
+    # A band of a comparator group: "Comparator councils - Low / High / Average".
+    ("comparator_band", r"\bcomparators?\b.*\b(?:low|high|average|median|mean)(?:est)?\b"),
+    (COMPARATOR, r"\bcomparators?\b"),
     (LONDON, r"\b(?:inner\s+|outer\s+)?london\b(?!\s+borough)"),
     (REGION, r"\bregion(?:al)?\b"),
     (ENGLAND, r"\bengland\b|\bnational(?:ly)?\b|\beng\b|\bENG\b"),
-    (ACTUAL, r"\bactual\b|\boutturn\b|\bLA\b|\bcouncil\b|\bborough\b|\bperformance\b|\bresult\b"),
+    (ACTUAL, r"\bactual\b|\boutturn\b|\bLA\b|\bcouncil\b|\bborough\b|\bperformance\b|\bresult\b|\blatest\b"
+             r"|\bcurrent\b|\bthis\s+(?:year|quarter|month)\b"),
 ]
 _SERIES_REGEX = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _SERIES_PATTERNS]
 _PAREN_NOTE = re.compile(r"\(([^()]*[A-Za-z][^()]*)\)")
@@ -50,12 +64,16 @@ _NOT_A_NAME = {
     "end", "ending", "as", "at", "of", "the", "and", "upon", "for", "in", "on", "to", "by",
     "council", "borough", "city", "county", "district", "metropolitan", "royal", "cla", "lac", "cin",
     "cp", "kpi", "kpis", "ofsted", "dfe", "uk", "gb", "nhs", "unit", "units", "target:", "tbc",
+    "baseline", "previous", "prior", "last", "variance", "comparators", "low", "high", "lowest", "highest",
+    "median", "municipality", "municipalities", "authority", "authorities", "councils", "areas", "group",
+    "township", "town", "parish", "fiscal", "financial",
 } | set(MONTHS)
 _CONNECTORS = {"upon", "and", "on", "in", "under", "le", "the", "of"}
 _NAME_RUN = re.compile(r"[A-Z][A-Za-z'’.-]+(?:\s+(?:upon|and|on|in|under|le|the|of)?\s*[A-Z][A-Za-z'’.-]+)*")
 # Within one line only (spaces, not newlines), so a heading above "Council" is not taken.
 _COUNCIL_IN_PROSE = re.compile(
-    r"(?:London[ ]+Borough[ ]+of|Royal[ ]+Borough[ ]+of|City[ ]+of|County[ ]+of)[ ]+"
+    r"(?:London[ ]+Borough[ ]+of|Royal[ ]+Borough[ ]+of|City[ ]+of|County[ ]+of|Township[ ]+of|Town[ ]+of"
+    r"|Municipality[ ]+of|Village[ ]+of|District[ ]+of)[ ]+"
     r"([A-Z][A-Za-z'’-]+(?:[ ]+(?:upon|and|on)?[ ]*[A-Z][A-Za-z'’-]+)*)"
     r"|([A-Z][A-Za-z'’-]+(?:[ ]+(?:upon|and|on)?[ ]*[A-Z][A-Za-z'’-]+)*)[ ]+"
     r"(?:Borough[ ]+|City[ ]+|County[ ]+|District[ ]+|Metropolitan[ ]+Borough[ ]+)?Council\b"
@@ -69,10 +87,16 @@ class ColumnMeaning:
     note: str | None = None  # e.g. "provisional" printed in the header
 
 
+_BAND = re.compile(r"\b(low|high|average|median|mean)(?:est)?\b", re.IGNORECASE)
+
+
 def series_of(text: str, council_names: Iterable[str] = ()) -> str | None:
     """Which series a header names; the council's own name means its actual figures."""
     for name, regex in _SERIES_REGEX:
         if regex.search(text or ""):
+            if name == "comparator_band":
+                band = _BAND.findall(text)[-1].lower()
+                return f"{COMPARATOR}_{'average' if band == 'mean' else band}"
             return name
     if any(_mentions(text, name) for name in council_names):
         return ACTUAL

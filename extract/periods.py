@@ -4,6 +4,18 @@ Canonical labels (see DESIGN.md): financial year "2016-17", quarter "2016-17 Q1"
 (Q1 = April-June, UK local-government financial years start 1 April), month
 "2016-04", and calendar or exam years kept as printed ("2015"). Every period
 carries its first and last day so series can be placed on one time axis.
+
+Other forms papers print:
+- a quarter as its months ("Apr-Jun 2024", "October to December 2023") is that
+  financial-year quarter, not its last month;
+- twelve months to a month ("12 months to Dec 2023", "rolling year to March
+  2024") is the year ending then: a financial year when it ends in March, else
+  "12 months to 2023-12";
+- year to date ("YTD Dec 2024", "2024/25 year to date December") is
+  "2024-25 YTD 2024-12", from 1 April to the end of that month;
+- a fiscal year named by one year ("FY2024", "2024 Fiscal Year") keeps that
+  year's label: a paper that numbers its fiscal year by one year (North American
+  municipalities) runs it with the calendar year unless it says otherwise.
 """
 from __future__ import annotations
 
@@ -16,6 +28,8 @@ FINANCIAL_YEAR = "financial_year"
 QUARTER = "quarter"
 MONTH = "month"
 YEAR = "year"
+ROLLING_YEAR = "rolling_year"
+YEAR_TO_DATE = "year_to_date"
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -33,6 +47,15 @@ _YEAR_ENDING_MARCH = re.compile(
     r"year\s+end(?:ing|ed)\s+(?:31(?:st)?\s+)?march\s+((?:19|20)\d\d)", re.IGNORECASE
 )
 _QUARTER_END_MONTHS = {3: 4, 6: 1, 9: 2, 12: 3}
+_MONTH_RANGE = re.compile(
+    rf"\b({_MONTH_NAMES})\.?\s*(?:-|–|to)\s*({_MONTH_NAMES})\.?[\s\-/']*((?:19|20)\d\d|\d\d)(?![\d/])", re.IGNORECASE
+)
+_ROLLING = re.compile(
+    rf"\b(?:rolling\s+)?(?:(?:12|twelve)\s+months?|year)\s+(?:to|ending)\s+(?:end\s+(?:of\s+)?)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(({_MONTH_NAMES})\.?[\s\-/']*((?:19|20)\d\d|\d\d))(?![\d/])",
+    re.IGNORECASE,
+)
+_YEAR_TO_DATE = re.compile(r"\b(?:YTD|year[\s-]+to[\s-]+date)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,12 +141,49 @@ def find_calendar_year(text: str) -> Period | None:
     return calendar_year(int(match.group(1))) if match else None
 
 
+def month_range_quarter(text: str) -> Period | None:
+    """'Apr-Jun 2024' -> 2024-25 Q1: three months ending in a quarter's last month."""
+    match = _MONTH_RANGE.search(text)
+    if not match:
+        return None
+    first, last = MONTHS[match.group(1).lower()], MONTHS[match.group(2).lower()]
+    if (last - first) % 12 != 2:
+        return None
+    return quarter_ending(full_year(match.group(3)), last)
+
+
+def rolling_year(text: str) -> Period | None:
+    """'12 months to Dec 2023' -> the twelve months ending then."""
+    match = _ROLLING.search(text)
+    if not match:
+        return None
+    end = month(full_year(match.group(3)), MONTHS[match.group(2).lower()])
+    if end.start.month == 3:
+        return financial_year(end.start.year - 1)
+    start_year, start_month = (end.start.year, end.start.month + 1) if end.start.month < 12 else (end.start.year + 1, 1)
+    return Period(f"12 months to {end.label}", ROLLING_YEAR, date(start_year - 1, start_month, 1), end.end)
+
+
+def year_to_date(text: str) -> Period | None:
+    """'YTD Dec 2024' -> 2024-25 YTD 2024-12: from the start of the financial year to the end of that month."""
+    if not _YEAR_TO_DATE.search(text):
+        return None
+    found = find_month(text)
+    if found is None:
+        return None
+    fy = financial_year(found.financial_year_start)
+    return Period(f"{fy.label} YTD {found.label}", YEAR_TO_DATE, fy.start, found.end)
+
+
 def find_period(text: str, context: Period | None = None) -> Period | None:
     """The most specific period the text names.
 
     `context` is a period stated elsewhere (a spanning header cell "2015/16"
     above "Q1"), used when the text names a quarter but no year.
     """
+    special = rolling_year(text) or year_to_date(text) or month_range_quarter(text)
+    if special is not None:
+        return special
     fy = find_financial_year(text)
     number = find_quarter_number(text)
     if number is not None:
@@ -141,6 +201,7 @@ def find_period(text: str, context: Period | None = None) -> Period | None:
 
 _BARE_PERIOD = re.compile(
     rf"^\s*(?:(?:{_MONTH_NAMES})\.?[\s\-/']*(?:(?:19|20)\d\d|\d\d)"
+    rf"|(?:{_MONTH_NAMES})\.?\s*(?:-|–|to)\s*(?:{_MONTH_NAMES})\.?[\s\-/']*(?:(?:19|20)\d\d|\d\d)"
     r"|(?:(?:19|20)?\d\d\s*[-/–]\s*(?:19|20)?\d\d)"
     r"|(?:(?:19|20)\d\d)"
     r"|(?:Q|Qtr\.?\s*|Quarter\s*)[1-4](?:\s+(?:19|20)?\d\d\s*[-/–]\s*(?:19|20)?\d\d)?"

@@ -84,6 +84,8 @@ class TableGrid:
     index: int  # 0-based order of the table on its page
     bbox: tuple[float, float, float, float]
     rows: list[list[str | None]] = field(default_factory=list)
+    header_rows: int | None = None  # leading rows that are the header, when the reader knows; else guessed
+    caption: str = ""  # the lines printed just above the table (a title that may state the period)
 
 
 # --- Extraction (parts, meetings, items, decisions) ---

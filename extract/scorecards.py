@@ -13,11 +13,12 @@ Pure: tables and page texts in, records out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .headers import ACTUAL, candidate_names, interpret_header, is_pure_series_header, learn_council_names, series_of
 from .periods import (
     FINANCIAL_YEAR,
+    YEAR,
     Period,
     as_quarter,
     find_period,
@@ -26,7 +27,11 @@ from .periods import (
     months_as_quarters,
     quarter,
 )
+from .listings import is_accounts_listing
+from .place_tables import place_row_observations
 from .records import BreakdownTable, Observation, TableGrid
+from .sentence_tables import column_headers, sentence_observations
+from .tablemodel import Context, GridRow, JoinedTable, footnote, join_notes, make_observation
 from .values import (
     CellValue,
     clean_cell,
@@ -50,33 +55,6 @@ _CATEGORY = re.compile(
     r"under\s+\d+|\d+\s*(?:to|-|–)\s*\d+(?:\s+years?)?|\d+\s*\+|\d+[\s-]*plus|\d+\s+and\s+over)$",
     re.IGNORECASE,
 )
-_FOOTNOTE_LINE = r"^\s*{marker}\s*(?P<text>\S.*)$"
-
-
-@dataclass
-class GridRow:
-    """A data row with where it was printed, so joined tables keep provenance."""
-
-    cells: list[str]
-    page: int
-    table: int
-    row: int
-
-
-@dataclass
-class JoinedTable:
-    """One logical table: a header and the data rows of one or more page grids."""
-
-    header: list[list[str]]
-    rows: list[GridRow]
-    page: int
-    table: int
-    last_page: int
-    bbox: tuple[float, float, float, float] | None = None
-
-    @property
-    def width(self) -> int:
-        return len(self.header[0]) if self.header else len(self.rows[0].cells) if self.rows else 0
 
 
 @dataclass
@@ -96,7 +74,10 @@ def is_data_row(cells: list[str]) -> bool:
     return any(parse_cell(c).value is not None and not is_bare_period(c) for c in cells if c)
 
 
-def split_header(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+def split_header(rows: list[list[str]], known: int | None = None) -> tuple[list[list[str]], list[list[str]]]:
+    """Header rows and data rows; `known` is the header's size when the table reader resolved it."""
+    if known is not None:
+        return rows[:known], rows[known:]
     count = 0
     while count < min(len(rows), MAX_HEADER_ROWS) and not is_data_row(rows[count]):
         count += 1
@@ -131,13 +112,14 @@ def join_tables(grids: list[TableGrid]) -> list[JoinedTable]:
         rows = clean_rows(grid)
         if not rows:
             continue
-        header, data = split_header(rows)
+        header, data = split_header(rows, grid.header_rows)
         if previous is not None and joined and _continues(joined[-1], previous, grid, header, last):
             joined[-1].rows.extend(_grid_rows(grid, data, start=len(header)))
             joined[-1].last_page = grid.page
         else:
             joined.append(
-                JoinedTable(header, _grid_rows(grid, data, len(header)), grid.page, grid.index, grid.page, grid.bbox)
+                JoinedTable(header, _grid_rows(grid, data, len(header)), grid.page, grid.index, grid.page, grid.bbox,
+                            grid.caption)
             )
         previous = grid
     return joined
@@ -149,8 +131,16 @@ def _continues(table: JoinedTable, previous: TableGrid, grid: TableGrid, header,
         and grid.index == 0
         and (previous.page, previous.index) in last
         and len(grid.rows[0]) == table.width
-        and (not header or header == table.header[: len(header)])
+        and (not header or header == table.header[: len(header)] or _repeats_upper_header(header, table.header))
     )
+
+
+def _repeats_upper_header(header: list[list[str]], table_header: list[list[str]]) -> bool:
+    """A page repeating only the upper band of a resolved header ('Age' over 'Age Under 1')."""
+    if len(header) != 1 or len(table_header) != 1:
+        return False
+    pairs = list(zip(header[0], table_header[0]))
+    return any(mine for mine, _ in pairs) and all(theirs.startswith(mine) for mine, theirs in pairs)
 
 
 def _grid_rows(grid: TableGrid, data: list[list[str]], start: int) -> list[GridRow]:
@@ -185,12 +175,17 @@ def breakdown_dimension(table: JoinedTable) -> str | None:
         match = _DIMENSIONS.fullmatch(label.strip())
         if match:
             return match.group(1).lower()
-    categories = [c for row in table.header for c in row if _CATEGORY.match(c)]
+    categories = [c for row in table.header for c in row if _is_category(c)]
     labels = [r.cells[0] for r in table.rows if r.cells]
-    category_labels = [c for c in labels if _CATEGORY.match(c)]
+    category_labels = [c for c in labels if _is_category(c)]
     if len(categories) >= 2 or (len(category_labels) >= 2 and len(category_labels) * 2 >= len(labels)):
         return "category"
     return None
+
+
+def _is_category(cell: str) -> bool:
+    """An age band or a group ('10 to 15', 'Female'), never a period ('2020-21' is a year, not an age band)."""
+    return bool(_CATEGORY.match(cell)) and not is_bare_period(cell)
 
 
 def breakdown_title(table: JoinedTable) -> str:
@@ -230,13 +225,6 @@ def find_ref_column(table: JoinedTable) -> int | None:
 
 
 @dataclass
-class _Context:
-    document: str
-    names: list[str]
-    page_texts: dict[int, str]
-
-
-@dataclass
 class _Column:
     index: int
     series: str
@@ -263,7 +251,7 @@ def extract_observations(
         header_cells += [r.cells[0] for t in joined for r in t.rows if r.cells]
         council_names = learn_council_names(header_cells, texts.values())
     result = IndicatorTables(council_names=list(council_names))
-    context = _Context(document, list(council_names), texts)
+    context = Context(document, list(council_names), texts)
     for table in joined:
         dimension = breakdown_dimension(table)
         if dimension is not None:
@@ -273,18 +261,54 @@ def extract_observations(
     return result
 
 
-def table_observations(table: JoinedTable, context: _Context) -> list[Observation]:
+def table_observations(table: JoinedTable, context: Context) -> list[Observation]:
     """Observations of one non-breakdown table, or [] when it is not an indicator table."""
-    if not table.rows or table.width < 2:
+    if not table.rows or table.width < 2 or is_accounts_listing(table):
         return []
-    ref_column = find_ref_column(table)
+    numbered = split_leading_refs(table)
+    table = numbered or table
+    ref_column = 0 if numbered else find_ref_column(table)
     label_column = 0 if ref_column is None else ref_column + 1
+    named = _named_label_column(table)
+    if named is not None and named > label_column:  # "Service area | Measure | ...": the measure names the row
+        label_column, ref_column = named, ref_column if ref_column is not None and ref_column < named else None
     labels = [r.cells[label_column] for r in table.rows if r.cells[label_column]]
-    for reader in (_period_rows, _series_rows, _indicator_rows):
+    for reader in (_period_rows, _series_rows, _place_rows, _indicator_rows):
         observations = reader(table, context, ref_column, label_column, labels)
         if observations is not None:
             return observations if _mostly_numbers(observations) else []
-    return []
+    return sentence_observations(table, context, label_column, ref_column)
+
+
+_LABEL_HEADER = re.compile(r"\b(?:indicators?|measures?|descriptions?|kpis?|metrics?)\b", re.IGNORECASE)
+_LABEL_COLUMNS = 3  # the measure's name is printed in one of the first columns
+
+
+def _named_label_column(table: JoinedTable) -> int | None:
+    heads = column_headers(table)
+    return next((i for i, head in enumerate(heads[:_LABEL_COLUMNS]) if _LABEL_HEADER.search(head)), None)
+
+
+_LEADING_REF = re.compile(r"^(\d{1,3}[a-z]?)[.)]?\s+(?=[A-Za-z(])")
+
+
+def split_leading_refs(table: JoinedTable) -> JoinedTable | None:
+    """'4 Staff costs': numbered row labels (most rows numbered so) split into a ref column."""
+    labels = [r.cells[0] for r in table.rows if r.cells and r.cells[0]]
+    refs = [_LEADING_REF.match(label) for label in labels]
+    if len(labels) < 2 or sum(m is not None for m in refs) * 3 < len(labels) * 2:
+        return None
+    rows = []
+    for row in table.rows:
+        match = _LEADING_REF.match(row.cells[0] or "")
+        ref, label = (match.group(1), row.cells[0][match.end():]) if match else ("", row.cells[0])
+        rows.append(replace(row, cells=[ref, label, *row.cells[1:]]))
+    header = [["", *header_row] for header_row in table.header]
+    return replace(table, header=header, rows=rows)
+
+
+def _place_rows(table, context, ref_column, label_column, labels) -> list[Observation] | None:
+    return place_row_observations(table, context, label_column)
 
 
 def _mostly_numbers(observations: list[Observation]) -> bool:
@@ -295,7 +319,7 @@ def _mostly_numbers(observations: list[Observation]) -> bool:
 
 
 def _indicator_rows(table, context, ref_column, label_column, labels) -> list[Observation] | None:
-    columns = _period_columns(table, label_column + 1, context.names)
+    columns = _period_columns(table, label_column + 1, context.names, context.page_texts.get(table.page, ""))
     if not columns:
         return None
     report_year = latest_financial_year([c.period for c in columns])
@@ -321,34 +345,64 @@ def _indicator_rows(table, context, ref_column, label_column, labels) -> list[Ob
     return observations
 
 
-def _period_columns(table: JoinedTable, first: int, names: list[str]) -> list[_Column]:
+def _period_columns(table: JoinedTable, first: int, names: list[str], page_text: str = "") -> list[_Column]:
     """Value columns whose headers name a period (and maybe a series); others are ignored."""
+    if not table.header:
+        return []
     parts = column_header_parts(table.header, first)
+    year = _reporting_year(table, parts[first:])
     meanings = []
     for index in range(first, table.width):
         upper = " ".join(parts[index][:-1])
         text = " ".join(parts[index])
-        meanings.append((index, text, interpret_header(text, names, find_period(upper) if upper else None)))
+        meanings.append((index, text, interpret_header(text, names, (find_period(upper) if upper else None) or year)))
     periods = [m.period for _, _, m in meanings]
     quarterly = months_as_quarters(periods)
     readable = [m for _, _, m in meanings if m.period is not None or m.series is not None]
-    if not any(periods) or len(readable) * 2 < len(meanings):
+    captioned = find_period(table.caption) if not any(periods) else None
+    if (not any(periods) and captioned is None) or len(readable) * 2 < len(meanings):
         return []  # most columns say neither a period nor a series: not a scorecard
     columns = []
     for position, (index, text, meaning) in enumerate(meanings):
         period = meaning.period
         note = meaning.note
-        if period is None:
+        if captioned is not None:  # headers name series only; the title above states the period
+            if meaning.series is None:
+                continue
+            period = captioned
+        elif period is None:
             if meaning.series is None or not is_pure_series_header(text, names):
                 continue  # "Comments", "RAG", "Direction of travel"
-            period = _neighbour_period(periods, position)
-            note = _join_notes(note, f"period not stated in column header; {period.label} per adjacent column")
+            period, stated = _footnoted_period(text, page_text), "per its footnote"
+            if period is None:
+                period, stated = _neighbour_period(periods, position), "per adjacent column"
+            note = join_notes(note, f"period not stated in column header; {period.label} {stated}")
         if meaning.series is None and _names_someone_else(text, names):
             continue  # "Wales 2019/20": a comparator we have no series for, not our own figure
         if quarterly:
             period = as_quarter(period)
         columns.append(_Column(index, meaning.series or ACTUAL, period, note, text))
     return columns
+
+
+def _reporting_year(table: JoinedTable, parts: list[list[str]]) -> Period | None:
+    """The financial year a bare 'Q1'..'Q4' header belongs to: the caption's, else the latest in the headers."""
+    stated = find_period(table.caption)
+    if stated is not None and stated.kind != YEAR:
+        return stated
+    return latest_financial_year([find_period(" ".join(p)) for p in parts])
+
+
+_HEADER_MARKER = re.compile(r"(\*+|†+|‡+|#|\(\d\))\s*$")
+
+
+def _footnoted_period(header: str, page_text: str) -> Period | None:
+    """'England*' with '* 2022/23 data' printed below the table: the comparator's year is in its footnote."""
+    marker = _HEADER_MARKER.search(header)
+    if not marker:
+        return None
+    text = footnote(marker.group(1), page_text)
+    return find_period(text[len(marker.group(1)):]) if text and text != marker.group(1) else None
 
 
 def _names_someone_else(text: str, names: list[str]) -> bool:
@@ -369,20 +423,20 @@ def _neighbour_period(periods: list[Period | None], position: int) -> Period:
     return next(p for p in periods[position:] if p is not None)
 
 
-def _cell_observations(row: GridRow, column: _Column, label: str, ref, context: _Context) -> list[Observation]:
+def _cell_observations(row: GridRow, column: _Column, label: str, ref, context: Context) -> list[Observation]:
     text = row.cells[column.index]
     targets = split_quarterly_targets(text)
     if targets and column.period.kind == FINANCIAL_YEAR:
         year = column.period.financial_year_start
         return [
-            _observation(context, row, column.index, label, ref, column.series, quarter(year, q), value, segment,
+            make_observation(context, row, column.index, label, ref, column.series, quarter(year, q), value, segment,
                          column.note, column.header, part=q)
             for q, segment, value in targets
         ]
     pairs = split_labelled_values(text)
     if pairs:
         return [
-            _observation(context, row, column.index, f"{label} ({name})", ref, column.series, column.period, value,
+            make_observation(context, row, column.index, f"{label} ({name})", ref, column.series, column.period, value,
                          segment, column.note, column.header, part=i + 1)
             for i, (name, segment, value) in enumerate(pairs)
         ]
@@ -391,7 +445,7 @@ def _cell_observations(row: GridRow, column: _Column, label: str, ref, context: 
     cell_period = find_period(cell.note) if cell.note else None
     if cell_period is not None and "period not stated" in (note or ""):
         period = cell_period  # "10.25 (2013-14)" states what the header left out
-    return [_observation(context, row, column.index, label, ref, column.series, period, cell, cell.raw, note,
+    return [make_observation(context, row, column.index, label, ref, column.series, period, cell, cell.raw, note,
                          column.header)]
 
 
@@ -401,7 +455,7 @@ def _description_target(row, label_column, label, ref, report_year, context) -> 
     if not found or report_year is None:
         return []
     raw, value = found
-    return [_observation(context, row, label_column, label, ref, "target", report_year, value, raw, None, "")]
+    return [make_observation(context, row, label_column, label, ref, "target", report_year, value, raw, None, "")]
 
 
 def _period_rows(table, context, ref_column, label_column, labels) -> list[Observation] | None:
@@ -452,39 +506,3 @@ def _row_series(label: str, names: list[str]) -> str | None:
     if not label or find_period(label) or not is_pure_series_header(label, names):
         return None
     return series_of(label, names)
-
-
-def _observation(context, row, column, indicator, ref, series, period, cell: CellValue, raw, note, header,
-                 part=0) -> Observation:
-    return Observation(
-        document=context.document,
-        indicator=indicator,
-        ref=ref or None,
-        series=series,
-        period=period.label,
-        period_start=period.start.isoformat(),
-        period_end=period.end.isoformat(),
-        value=cell.value,
-        raw=raw,
-        note=_join_notes(_footnote(cell.marker, context.page_texts.get(row.page, "")), cell.note, note),
-        unit=infer_unit(indicator, header, cell),
-        page=row.page,
-        table=row.table,
-        row=row.row,
-        column=column,
-        part=part,
-    )
-
-
-def _footnote(marker: str | None, page_text: str) -> str | None:
-    """'12.1*' -> the page's '* 2014/15 benchmarking figures' line (or the bare marker)."""
-    if not marker:
-        return None
-    pattern = re.compile(_FOOTNOTE_LINE.format(marker=re.escape(marker)), re.MULTILINE)
-    match = pattern.search(page_text)
-    return f"{marker} {match.group('text').strip()}" if match else marker
-
-
-def _join_notes(*notes: str | None) -> str | None:
-    kept = [n for n in notes if n]
-    return "; ".join(dict.fromkeys(kept)) or None

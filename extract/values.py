@@ -15,10 +15,14 @@ COUNT = "count"
 DAYS = "days"
 
 _NUMBER = r"[-−]?\d[\d,]*(?:\.\d+)?|[-−]?\.\d+"
+_CURRENCY = r"[£$€]"
 _CELL = re.compile(
-    rf"^(?P<number>{_NUMBER})\s*(?P<percent>%)?\s*(?P<marker>\*+|†+|#)?"
-    r"\s*(?:\((?P<paren>[^()]*)\))?\s*$"
+    rf"^(?P<sign>[-−])?{_CURRENCY}?\s*(?P<number>{_NUMBER}|nil)\s*(?P<percent>%)?\s*(?P<marker>\*+|†+|#)?"
+    r"\s*(?:\((?P<paren>[^()]*)\))?\s*$",
+    re.IGNORECASE,
 )
+# Accounts print a negative amount in brackets: "(1,133)", "£(1,133)".
+_BRACKETED = re.compile(rf"^{_CURRENCY}?\s*\(\s*{_CURRENCY}?\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*\)$")
 _QUARTER_TARGET = re.compile(rf"Q(?P<q>[1-4])\s*[-–:=]?\s*(?P<value>(?:{_NUMBER})\s*%?)", re.IGNORECASE)
 _LABELLED_VALUE = re.compile(rf"(?P<value>(?:{_NUMBER})\s*%?)\s+(?P<label>[A-Za-z][\w'’]*)")
 _DESCRIPTION_TARGET = re.compile(rf"\bTarget\s*[-–:=]\s*(?P<value>(?:{_NUMBER})\s*%?)", re.IGNORECASE)
@@ -39,6 +43,8 @@ def clean_cell(text: str | None) -> str:
 
 
 def parse_number(text: str) -> float | None:
+    if text.lower() == "nil":  # "$Nil": printed for zero
+        return 0.0
     try:
         return float(text.replace(",", "").replace("−", "-"))
     except ValueError:
@@ -46,13 +52,17 @@ def parse_number(text: str) -> float | None:
 
 
 def parse_cell(text: str | None) -> CellValue:
-    """'32.5', '95%', '12*', '10.25 (2013-14)', '17.9 (provisional)', 'Not Published', ''."""
+    """'32.5', '95%', '12*', '10.25 (2013-14)', '$2,150', '(1,133)', '$Nil', 'Not Published', ''."""
     raw = clean_cell(text)
+    bracketed = _BRACKETED.match(raw)
+    if bracketed:
+        return CellValue(-(parse_number(bracketed.group("number")) or 0.0), raw)
     match = _CELL.match(raw)
     if not match:
         return CellValue(None, raw)
+    value = parse_number(match.group("number"))
     return CellValue(
-        value=parse_number(match.group("number")),
+        value=-value if match.group("sign") and value is not None else value,
         raw=raw,
         note=match.group("paren"),
         marker=match.group("marker"),

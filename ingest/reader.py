@@ -1,8 +1,8 @@
 """Read a PDF's pages as text, and its words with their typography, with pypdfium2.
 
 pdfplumber's layout analysis costs ~50 ms a page; PDFium reads the same text
-layer in ~1 ms, so page text comes from here and pdfplumber is kept for the
-places where positions matter (tables).
+layer in ~1 ms, so page text comes from here, and so do the word boxes and
+rules of the pages that may hold a table (ingest/layout_reader.py).
 """
 from __future__ import annotations
 

@@ -7,14 +7,18 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ..extract.indicators import normalise_label
 from ..index.queries import indicator_observations, indicators
 from ..index.store import Store
 from .query import NotFound, QueryError
 
-SERIES_ORDER = ["actual", "target", "statistical_neighbours", "england", "london", "region", "floor"]
+SERIES_ORDER = ["actual", "target", "baseline", "previous", "statistical_neighbours", "england", "london", "region",
+                "floor"]
+_CANDIDATE_SCORE = 50
+_WORD_SIMILARITY = 85  # "accomodation" still names "accommodation"
 _SPARKS = "▁▂▃▄▅▆▇█"
-# A series is shown only for a close match that stands clear of the next one.
-CLEAR_SCORE, CLEAR_MARGIN, CANDIDATES = 90, 10, 12
+# Indicators listed when none is clearly meant; a clear one stands this far above the next.
+CANDIDATES, CLEAR_MARGIN = 12, 10
 
 
 @dataclass
@@ -44,19 +48,48 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"\w+|%", text.lower()))
 
 
+class NoClearIndicator(NotFound):
+    """No indicator names every word of the query: a series is never served for a different measure."""
+
+    def __init__(self, query: str, candidates: list[dict]):
+        hint = "; the nearest are listed" if candidates else ": see `papers indicators`"
+        super().__init__(f"no indicator clearly matches {query!r}{hint}")
+        self.candidates = candidates
+
+
 def best_indicator(store: Store, query: str) -> dict:
-    """The indicator clearly meant, or NotFound listing the close ones: never a silent stand-in."""
+    """The indicator clearly meant: it names every word of the query and stands clear of the next.
+
+    Otherwise NoClearIndicator lists the nearest: a series is never served for a different measure.
+    """
     if not _plain(query):
         raise QueryError("give words of an indicator's name, e.g. papers series \"placed more than 20 miles\"")
-    found = list_indicators(store, query)
-    if not found:
-        raise NotFound(f"no indicator matches {query!r}: see `papers indicators`")
-    scores = [_match_score(query, r) for r in found[:2]]
-    if scores[0] >= CLEAR_SCORE and (len(scores) == 1 or scores[1] <= scores[0] - CLEAR_MARGIN):
-        return found[0]
-    listed = "\n".join(f"  {r['label']} ({r['observations']} values)" for r in found[:CANDIDATES])
-    more = f"\n  ... and {len(found) - CANDIDATES} more" if len(found) > CANDIDATES else ""
-    raise NotFound(f"{query!r} matches {len(found)} indicators, none clearly; give more of its name:\n{listed}{more}")
+    rows = list_indicators(store)
+    clear = sorted((r for r in rows if clearly_names(query, r)), key=lambda r: (-_match_score(query, r), -r["observations"]))
+    if len(clear) == 1 or (clear and _match_score(query, clear[0]) >= _match_score(query, clear[1]) + CLEAR_MARGIN):
+        return clear[0]
+    near = clear or sorted((r for r in rows if _match_score(query, r) >= _CANDIDATE_SCORE), key=lambda r: -_match_score(query, r))
+    raise NoClearIndicator(query, near[:CANDIDATES])
+
+
+def clearly_names(query: str, indicator: dict) -> bool:
+    """Every word of the query, normalised as labels are ('LAC' = 'CLA', plurals), is in the label or an alias."""
+    wanted = normalise_label(query).split()
+    if not wanted:
+        return False
+    for label in [indicator["label"], *indicator["aliases"]]:
+        words = normalise_label(label).split()
+        if all(any(_same_word(w, v) for v in words) for w in wanted):
+            return True
+    return False
+
+
+def _same_word(query_word: str, label_word: str) -> bool:
+    if query_word == label_word:
+        return True
+    if query_word.isdigit() or label_word.isdigit() or min(len(query_word), len(label_word)) < 5:
+        return False
+    return fuzz.ratio(query_word, label_word) >= _WORD_SIMILARITY
 
 
 def indicator_series(store: Store, query: str) -> Series:

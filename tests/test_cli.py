@@ -266,14 +266,21 @@ def test_series_csv_and_plot(home, tmp_path):
 
 def test_series_with_no_matching_indicator_is_a_clear_error(home):
     result = run(home, "series", "zebra crossings")
-    assert result.exit_code == 4 and "no indicator matches 'zebra crossings'" in result.output
+    assert result.exit_code == 4 and "no indicator clearly matches 'zebra crossings'" in result.output
+
+
+def test_series_never_substitutes_a_different_indicator(home):
+    # 'care leavers' and 'education' are both indicator words, but no indicator is about adoption of care leavers
+    result = run(home, "series", "care leavers adopted in education")
+    assert result.exit_code == 4 and "nearest are listed" in result.output
+    assert "observations" in result.output and "Care Leavers" in result.output
+    assert run(home, "series", "care leavers accomodation").exit_code == 0  # a misspelt word still names it
     assert run(home, "series", " ").exit_code == 2
 
 
-def test_series_lists_candidates_instead_of_guessing(home):
+def test_series_lists_candidates_when_several_are_named_alike(home):
     result = run(home, "series", "dental")
-    assert result.exit_code == 4 and "matches 2 indicators, none clearly" in result.output
-    assert "Annual Dental check" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 4 and "Annual Dental check" in result.output and "Traceback" not in result.output
 
 
 def test_export_has_observations_with_provenance(home):

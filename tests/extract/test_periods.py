@@ -22,6 +22,15 @@ from panel_papers.extract.periods import as_quarter, find_period, is_bare_period
         ("Apr-16", "2016-04"),
         ("Sept 2019", "2019-09"),
         ("2015", "2015"),
+        ("Apr-Jun 2024", "2024-25 Q1"),
+        ("October to December 2023", "2023-24 Q3"),
+        ("Jan - Mar 25", "2024-25 Q4"),
+        ("12 months to Dec 2023", "12 months to 2023-12"),
+        ("Rolling year to March 2024", "2023-24"),
+        ("YTD Dec 2024", "2024-25 YTD 2024-12"),
+        ("Year to date (November 2024)", "2024-25 YTD 2024-11"),
+        ("FY2024", "2024"),
+        ("(2023 Fiscal Year)", "2023"),
     ],
 )
 def test_find_period_labels(text, label):
@@ -33,6 +42,14 @@ def test_financial_year_and_quarter_dates():
     assert (year.start, year.end) == (date(2016, 4, 1), date(2017, 3, 31))
     q4 = find_period("Q4 2016/17")
     assert (q4.start, q4.end) == (date(2017, 1, 1), date(2017, 3, 31))
+
+
+def test_rolling_and_year_to_date_dates():
+    rolling = find_period("12 months to Dec 2023")
+    assert (rolling.start, rolling.end) == (date(2023, 1, 1), date(2023, 12, 31))
+    ytd = find_period("YTD Dec 2024")
+    assert (ytd.start, ytd.end) == (date(2024, 4, 1), date(2024, 12, 31))
+    assert find_period("Apr-Dec 2024").label == "2024-12"  # nine months are no quarter
 
 
 def test_quarter_without_year_uses_context():

@@ -173,3 +173,84 @@ def test_descriptive_period_headers_stay_readable():
     table = grid([["Indicator", "Outturn Figures 2018/19", "Latest Figures 2019/20"], ["% in EET", "55", "57"]])
     result = extract_observations("doc", [table], council_names=[])
     assert {o.period for o in result.observations} == {"2018-19", "2019-20"}
+
+
+def test_year_columns_are_not_age_bands():
+    table = grid([
+        ["Indicator", "2019-20", "2020-21", "2021-22"],
+        ["Children looked after per 10,000", "45", "47", "49"],
+        ["Care leavers in EET (%)", "52", "55", "58"],
+    ])
+    result = extract_observations("doc", [table], council_names=[])
+    assert result.breakdowns == [] and len(result.observations) == 6
+
+
+def test_budget_and_payment_listings_are_not_indicator_tables():
+    budget = grid([["Item", "Budget 2023/24", "Spent 2023/24", "Budget 2024/25"],
+                   ["Caretaker's wages", "2,800", "2,755", "2,900"], ["Grass cutting", "650", "702", "700"]])
+    payments = grid([["Date", "Payee", "Details", "£ (net)"], ["01/04/2017", "A Supplier", "Rent", "950"],
+                     ["12/04/2017", "B Supplier", "Printing", "1,100"]], page=2)
+    assert extract_observations("doc", [budget, payments], council_names=[]).observations == []
+
+
+def test_year_end_variance_table_is_an_indicator_table():
+    table = grid([
+        ["", "2023/24 £", "2024/25 £", "Variance £", "Variance %", "Explanation needed?"],
+        ["1 Opening balance", "5,120", "6,034", "", "", ""],
+        ["2 Precept income", "4,000", "4,000", "0", "0.00%", "NO"],
+        ["3 Other receipts", "2,310", "1,905", "-405", "17.53%", "YES"],
+    ])
+    cells = by_cell(extract_observations("doc", [table], council_names=[]))
+    assert cells[("Other receipts", "variance", "2024-25")].value == -405
+    assert cells[("Other receipts", "variance_percent", "2024-25")].value == 17.53
+    assert cells[("Other receipts", "actual", "2023-24")].ref == "3"
+    assert cells[("Opening balance", "variance", "2024-25")].value is None
+    assert not any(o.raw in ("YES", "NO") for o in cells.values())
+
+
+def test_comparator_places_one_a_row():
+    table = TableGrid(page=1, index=0, bbox=(0, 0, 500, 300), caption="Key indicators (2023 fiscal year)",
+                      rows=[["Authority", "Dwellings", "Residents"], ["Eastfield", "2,310", "4,800"],
+                            ["Ourtown", "1,950", "4,020"], ["St. Westbury", "880", "1,905"]])
+    cells = by_cell(extract_observations("doc", [table], council_names=["Ourtown"]))
+    assert cells[("Dwellings", "actual", "2023")].value == 1950
+    assert cells[("Residents", "st_westbury", "2023")].value == 1905
+    assert len(cells) == 6
+
+
+def test_comparator_year_from_the_footnote_its_header_points_to():
+    table = grid([["Measure", "Ourtown 2023/24", "England*"], ["Care leavers in EET (%)", "55", "52"],
+                  ["Children looked after per 10,000", "45", "71"]])
+    page = {1: "Care leavers\n* England figures are for 2022/23\n"}
+    cells = by_cell(extract_observations("doc", [table], page, council_names=["Ourtown"]))
+    assert cells[("Care leavers in EET (%)", "england", "2022-23")].value == 52
+    assert "per its footnote" in cells[("Care leavers in EET (%)", "england", "2022-23")].note
+
+
+def test_bare_quarters_belong_to_the_reporting_year():
+    table = grid([
+        ["Ref", "Measure", "Polarity", "2023/24 Outturn", "Q1", "Q2", "Q3", "Target 2024/25", "RAG"],
+        ["P1", "Households in temporary accommodation", "Low", "412", "398", "405", "391", "380", "Amber"],
+        ["P2", "Missed bin collections per 100,000", "Low", "55", "48", "51", "47", "50", "Green"],
+    ])
+    cells = by_cell(extract_observations("doc", [table], council_names=[]))
+    assert cells[("Households in temporary accommodation", "actual", "2024-25 Q3")].value == 391
+    assert cells[("Households in temporary accommodation", "actual", "2023-24")].value == 412
+    assert cells[("Missed bin collections per 100,000", "target", "2024-25")].value == 50
+    assert len(cells) == 10
+
+
+def test_quarters_printed_as_month_ranges():
+    table = grid([["Indicator", "Apr-Jun 2024", "Jul-Sep 2024", "Oct-Dec 2024"],
+                  ["Calls answered within 60 seconds (%)", "81.2", "84.0", "79.5"]])
+    cells = by_cell(extract_observations("doc", [table], council_names=[]))
+    assert [cells[("Calls answered within 60 seconds (%)", "actual", q)].value
+            for q in ("2024-25 Q1", "2024-25 Q2", "2024-25 Q3")] == [81.2, 84.0, 79.5]
+
+
+def test_money_words_in_rows_and_service_areas_do_not_change_the_kind_of_table():
+    table = grid([["Area", "Measure", "2023/24", "2024/25"],
+                  ["Housing", "Rent income collected (%)", "97.1", "98.0"],
+                  ["Finance", "Invoices paid in 30 days (%)", "91.5", "93.2"]])
+    cells = by_cell(extract_observations("doc", [table], council_names=[]))
+    assert cells[("Rent income collected (%)", "actual", "2024-25")].value == 98.0 and len(cells) == 4

@@ -1,4 +1,4 @@
-from panel_papers.extract.tables import looks_like_figures_grid, page_may_hold_table
+from panel_papers.extract.tables import page_may_hold_table
 
 SCORECARD_TEXT = """Ref Indicator 2018/19 2019/20 Target
 1 Rate of CLA per 10,000 45.2 47.0 46
@@ -16,11 +16,22 @@ def test_scorecard_page_selected_prose_page_skipped():
     assert not page_may_hold_table("")
 
 
-def test_whitespace_grid_kept_only_when_it_is_figures():
-    assert looks_like_figures_grid([["Measure", "2019", "2020"], ["A", "1.5", "2"], ["B", "3%", "4"]])
-    assert not looks_like_figures_grid([["The panel", "noted the", "report"], ["and agreed", "to", "2 actions"]])
-
-
 def test_one_cell_per_line_layout_still_selected():
     cells = ["Ref", "Indicator", "2018/19", "2019/20"] + [str(n) for n in range(30)]
     assert page_may_hold_table("\n".join(cells))
+
+
+def test_kpi_cards_and_measure_tables_selected():
+    cards = "Care leavers in EET\nLatest: 56%\nTarget: 60%\nAssessments on time\nLatest 81.5\nTarget 85"
+    assert page_may_hold_table(cards)
+    measures = ("Outcome Indicators Timescale Progress\n"
+                "Rough sleeping will have fallen from 4.2% in 2022/23 to below 3%. 2030\n")
+    assert page_may_hold_table(measures)
+    commitments = "What we have committed to Led by Timescale Measure\nA new strategy Director 2026 80% of staff"
+    assert not page_may_hold_table(commitments)
+
+
+def test_label_then_figures_is_a_row_but_telephone_numbers_are_not():
+    assert page_may_hold_table("Usable reserves per dwelling $2,150 $880 $3,905 $1,730\n"
+                               "Net debt per dwelling $412 $Nil $5,120 $1,030\n")
+    assert not page_may_hold_table("Telephone: 01632 960123\nMobile: 07700 900 123\nTel 555-010-4477 Fax 555-010-4478")
