@@ -157,18 +157,18 @@ def _grid_rows(grid: TableGrid, data: list[list[str]], start: int) -> list[GridR
     return [GridRow(cells, grid.page, grid.index, start + i) for i, cells in enumerate(data)]
 
 
-def column_header_parts(header: list[list[str]], first_value_column: int) -> list[list[str]]:
-    """Header cells of each column, top to bottom; spanning upper cells fill rightwards.
+def column_header_parts(table: JoinedTable, first_value_column: int) -> list[list[str]]:
+    """Header cells of each of the table's columns, top to bottom; spanning upper cells fill
+    rightwards. A table without a header (or with short header rows) gets empty parts.
 
     "2015/16" printed once above Q1..Q4 applies to all four columns.
     """
-    width = len(header[0]) if header else 0
-    filled = [list(row) for row in header]
+    filled = [list(row) for row in table.header]
     for row in filled[:-1]:
-        for column in range(first_value_column + 1, width):
+        for column in range(first_value_column + 1, len(row)):
             if not row[column]:
                 row[column] = row[column - 1]
-    return [[row[c] for row in filled if c < len(row) and row[c]] for c in range(width)]
+    return [[row[c] for row in filled if c < len(row) and row[c]] for c in range(table.width)]
 
 
 # --- Classification --------------------------------------------------------
@@ -323,7 +323,7 @@ def _indicator_rows(table, context, ref_column, label_column, labels) -> list[Ob
 
 def _period_columns(table: JoinedTable, first: int, names: list[str]) -> list[_Column]:
     """Value columns whose headers name a period (and maybe a series); others are ignored."""
-    parts = column_header_parts(table.header, first)
+    parts = column_header_parts(table, first)
     meanings = []
     for index in range(first, table.width):
         upper = " ".join(parts[index][:-1])
@@ -410,7 +410,7 @@ def _period_rows(table, context, ref_column, label_column, labels) -> list[Obser
         return None
     periods = [find_period(r.cells[label_column]) for r in table.rows]
     quarterly = months_as_quarters(periods)
-    parts = column_header_parts(table.header, label_column + 1)
+    parts = column_header_parts(table, label_column + 1)
     observations = []
     for row, period in zip(table.rows, periods):
         if period is None:
@@ -434,7 +434,7 @@ def _series_rows(table, context, ref_column, label_column, labels) -> list[Obser
     period = find_period(header_text)
     if period is None:
         return []
-    parts = column_header_parts(table.header, label_column + 1)
+    parts = column_header_parts(table, label_column + 1)
     observations = []
     for row, series in zip(table.rows, row_series):
         if series is None:

@@ -173,3 +173,11 @@ def test_descriptive_period_headers_stay_readable():
     table = grid([["Indicator", "Outturn Figures 2018/19", "Latest Figures 2019/20"], ["% in EET", "55", "57"]])
     result = extract_observations("doc", [table], council_names=[])
     assert {o.period for o in result.observations} == {"2018-19", "2019-20"}
+
+
+def test_table_without_header_rows_is_no_scorecard_and_no_error():
+    # layout grids of a cover page (names in columns, no header row) once raised IndexError
+    from panel_papers.extract.scorecards import GridRow, JoinedTable, _Context, table_observations
+    rows = [GridRow(cells=["", "• A Chair", "2021", "•", "B Member"], page=1, table=0, row=n) for n in range(3)]
+    table = JoinedTable(header=[], rows=rows, page=1, table=0, last_page=1)
+    assert table_observations(table, _Context("doc", [], {})) == []
