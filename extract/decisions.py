@@ -32,10 +32,13 @@ _PROSE_VERB = r"[Rr]esolved|[Rr]esolves|[Aa]greed|[Aa]grees|[Dd]ecided|Decision"
 # What may stand before the verb on its line: nothing, a paragraph number, a
 # finished sentence, "... seconded by B and", "FURTHER", "It was", or the deciding body.
 _BEFORE = rf"(?:^|(?<=[.;:]\s)|(?<=\sand\s)|(?<=^\d\.\s)|(?<=^\d\d\.\s)|(?<=^\d\)\s)|(?<=^\d\d\)\s)|(?<=^\(\d\)\s)|(?<=^\(\d\d\)\s)|(?<=^[a-z][.)]\s))"
-_OPENING = rf"(?P<opening>(?:FURTHER\s+|ALSO\s+|BE\s+IT\s+|It\s+was\s+|IT\s+WAS\s+|(?P<body>{_BODY}){_ADVERB}\s+)?(?:unanimously\s+|UNANIMOUSLY\s+)?)"
+_OPENING = rf"(?P<opening>(?:FURTHER\s+|ALSO\s+|BE\s+IT\s+|It\s+was{_ADVERB}\s+|IT\s+WAS\s+|(?P<body>{_BODY}){_ADVERB}\s+)?(?:unanimously\s+|UNANIMOUSLY\s+)?)"
 _CONNECTOR = r"(?:\s+(?:UNANIMOUSLY|unanimously|nem\.?\s*con\.?))?\s*(?:\((?:unanimously|by\s+[^)]{1,40}|nem\.?\s*con\.?)\)\s*)?(?P<connector>[:–—\-]+|(?=\s+(?:that|That|THAT|to|To|TO)\b)|(?<=resolves)(?=\s)|(?<=RESOLVES)(?=\s)|$)"
 FORMAL_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_CAPITAL_VERB}){_CONNECTOR}")
 PROSE_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_PROSE_VERB}){_CONNECTOR}")
+# "... after discussion the Councillors resolved to support ...": a deciding body that resolved
+# decides wherever the sentence names it, not only where a sentence starts.
+BODY_RESOLVED = re.compile(rf"(?<=\s)(?P<opening>(?P<body>{_BODY}){_ADVERB}\s+)(?P<verb>resolved|resolves)(?P<connector>(?=\s+(?:that|to)\b))")
 # Kept for extract/requests.py: a request worded as a decision is read after the verb.
 DECISION_MARKER = re.compile(
     rf"^{_OPENING}(?P<verb>{_CAPITAL_VERB}|{_PROSE_VERB}){_CONNECTOR}\s*(?:that\b|to\b)?", re.I
@@ -72,7 +75,7 @@ def _marker_in(text: str, style: str) -> re.Match | None:
     for match in PROSE_MARKER.finditer(text):
         if _acceptable(match, text, formal=False):
             return match
-    return None
+    return BODY_RESOLVED.search(text)
 
 
 def _acceptable(match: re.Match, text: str, formal: bool) -> bool:

@@ -282,3 +282,12 @@ def test_a_decision_recorded_after_its_proposer_and_seconder():
     text = "It was proposed by Cllr Ash, seconded by Cllr Elm and unanimously RESOLVED that the grant be paid."
     assert texts(text) == ["the grant be paid."]
     assert texts("Proposed by Cllr Ash, seconded by Cllr Elm and RESOLVED:- That the hall be hired.") == ["That the hall be hired."]
+
+
+def test_a_body_that_resolved_decides_mid_sentence_and_an_adverb_may_follow_it_was():
+    prose = """The plans for the barn were shown, after discussion the Councillors resolved to support the plans.
+Fees for the hall are £40 Councillors resolved to pay
+The auditor's letter was read. It was therefore resolved to keep the current policy.
+Members discussed whether the Council resolved anything last year."""
+    assert register(lines(prose)) == "prose"
+    assert texts(prose) == ["support the plans.", "pay", "keep the current policy."]
