@@ -36,7 +36,11 @@ AGENDA_TENSE = re.compile(
 # "MINUTES", "Minutes of a meeting of ...", "Minutes:", "Amenities ... Minutes | Tuesday 13th March 2018"
 MINUTES_WORD = re.compile(r"\bMinutes\b|\bMINUTES\b")
 MINUTES_OF_MEETING = re.compile(r"^\W*minutes\s+of\s+(?:a|an|the)\b.*\b(?:meeting|held)\b", re.I)
-NOT_MINUTES_HEADING = re.compile(r"\b(?:the|of|confirm|approve|approval|receive|previous|last)\s+minutes\b|^\W*\d", re.I)
+# Not a minutes heading: the approval of earlier minutes, an agenda's numbered or lettered item
+# ("7. Minutes", "K. Minutes"), an item title speaking of the agenda ("... MEETING MINUTES ON THE AGENDA").
+NOT_MINUTES_HEADING = re.compile(
+    r"\b(?:the|of|confirm|approve|approval|receive|previous|last)\s+minutes\b|^\W*\d|^[A-Z][.)]\s|\bagenda\b", re.I
+)
 MINUTES_TENSE = re.compile(
     r"\b(?:was|were)\s+held\b|\bheld\s+on\b.*\d|^(?:present|in\s+attendance|attendees|members\s+present)\b\s*:?|"
     r"\b(?:apologies|apology)\s+(?:were|was|had\s+been)\s+received\b",
