@@ -15,7 +15,7 @@ from .numbering import starts_with_date
 
 MAX_STEP = 3  # items withdrawn or taken in private leave small gaps
 
-_LABEL = r"(?:(?:Minute|Min\.?|Agenda\s+Item|Item|Resolution)\s+(?:No\.?\s*)?)?"
+_LABEL = r"(?:(?:Minute|MINUTE|Min\.?|Agenda\s+Item|AGENDA\s+ITEM|Item|ITEM|Resolution|RESOLUTION)\s+(?:No\.?\s*|NO\.?\s*)?)?"
 # "03.26 08": a space typed for the last dot.
 _DIGITS = r"\d{1,4}(?:(?:[./-]|(?<=\.\d\d)\s(?=\d\d\b))\d{1,4}){0,3}"
 HEADING_NUMBER = re.compile(
@@ -79,3 +79,40 @@ def item_reference(text: str) -> str | None:
     """'(Item 4)': the agenda item a minute heading without its own number records."""
     match = ITEM_REFERENCE.match(text)
     return match.group("number") if match else None
+
+
+# "A. CALL TO ORDER", "IV. COMMITTEE REPORTS": agendas that number their top level with capital
+# letters or Roman numerals (and number the business inside each with 1, 2, 3 ...).
+_OUTLINE = re.compile(r"^(?P<label>[A-Z]|[IVX]{2,5})[.)]\s+(?P<title>[A-Z“\"'‘(\[].*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_value(label: str) -> int | None:
+    """'IV' -> 4; None for what is not a Roman numeral of I to XXXIX."""
+    values = [_ROMAN_VALUES.get(c) for c in label]
+    if None in values:
+        return None
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if _as_roman(total) == label else None
+
+
+def _as_roman(value: int) -> str:
+    ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    return "X" * (value // 10) + ones[value % 10] if 0 < value < 40 else ""
+
+
+def outline_line(text: str) -> tuple[str, str, int] | None:
+    """(label, title, title start) of a line opening with a capital letter or Roman numeral label."""
+    match = _OUTLINE.match(text)
+    if not match or len(match.group("title").strip()) < 2:
+        return None
+    return match.group("label"), match.group("title").strip(), match.start("title")
+
+
+def outline_number(label: str, family: str) -> ItemNumber | None:
+    """The label read as a letter (A=1) or as a Roman numeral; 'I', 'V', 'X' are both."""
+    if family == "letter":
+        value = ord(label) - ord("A") + 1 if len(label) == 1 else None
+    else:
+        value = roman_value(label)
+    return ItemNumber(label, "", (value,)) if value else None
