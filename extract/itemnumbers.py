@@ -3,7 +3,8 @@
 Any style counts as long as it forms a sequence that rises through the document:
 continuous numbers (2643), dotted month-year-item refs (09.24.01), slashed
 (14/037, 12/2023), prefixed (PC 18/45, ABC/21/14), resolution ids (R2025-037),
-"Item 1 ...", "Minute 12 ...", "Resolution No. 2025-045". Exactly one part of the number changes from one
+"Item 1 ...", "Minute 12 ...", "Resolution No. 2025-045"; a title may open with a year ("19. 2024/25
+Budget"). Exactly one part of the number changes from one
 item to the next, rising by a small step. Lettered numbers (8a) are sub-items.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ _LABEL = r"(?:(?:Minute|MINUTE|Min\.?|Agenda\s+Item|AGENDA\s+ITEM|Item|ITEM|Reso
 _DIGITS = r"\d{1,4}(?:(?:[./-]|(?<=\.\d\d)\s(?=\d\d\b))\d{1,4}){0,3}"
 HEADING_NUMBER = re.compile(
     rf"^{_LABEL}(?P<number>(?P<prefix>[A-Z]{{1,6}}[ /-]?)?(?P<digits>{_DIGITS}))"
-    r"(?:[.):]?(?:\s+[-–]\s+|\s+)|[.)](?=[A-Z]))(?P<title>[A-Z“\"'‘(\[].*)$"
+    r"(?:[.):]?(?:\s+[-–]\s+|\s+)|[.)](?=[A-Z]))(?P<title>(?:[A-Z“\"'‘(\[]|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\s+[A-Z]).*)$"
 )
 _DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d$")  # 02/05/2017
 ITEM_REFERENCE = re.compile(r"^\(\s*Item\s+(?P<number>\d{1,3})\s*\)$", re.I)

@@ -113,3 +113,16 @@ ITEM 3: GENERAL PLAN WORKSHOP
 ADJOURNMENT
 """
     assert [n for n, _ in items(agenda)] == ["1", "2", "3"]
+
+
+def test_an_item_title_may_open_with_a_year():
+    agenda = """AGENDA
+REGULAR MEETING OF THE ELMWOOD CITY COUNCIL
+December 12, 2023
+1. CALL MEETING TO ORDER
+2. ROLL CALL
+3. 2024 CITY MEETING SCHEDULE
+4. 2023/24 BUDGET MONITORING
+5. ADJOURNMENT
+"""
+    assert items(agenda)[2:4] == [("3", "2024 CITY MEETING SCHEDULE"), ("4", "2023/24 BUDGET MONITORING")]
