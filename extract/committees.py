@@ -130,7 +130,8 @@ def _stated(lines: Sequence[str], council: str | None) -> str | None:
     return None
 
 
-_DATE_TAIL = re.compile(r"\s*[-–—,]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+day\b|\d{1,2}[/.]).*$")
+# "- 4 March 2025", ", Tuesday ...", "- 3rd" whose month wrapped onto the next line.
+_DATE_TAIL = re.compile(r"\s*[-–—,]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\d{1,2}(?:st|nd|rd|th)\s*$|[A-Z][a-z]+day\b|\d{1,2}[/.]).*$")
 
 
 def _before_date(text: str) -> str:

@@ -46,6 +46,7 @@ def read(text: str):
         # Only the letterhead: the body is the authority, which holds for an agenda or minutes only
         ("TINTERN COMMUNITY COUNCIL\nANNUAL GENERAL MEETING\nAGENDA", ("Community Council", "authority")),
         ("Westbury Parish Council\nAccounts to year ending March 2017\nINCOME", ("Parish Council", "authority")),
+        ("Westbury Parish Council - 3rd\nSeptember 2019\nPresent\n19.09.01 Apologies", ("Parish Council", "authority")),
         ("Planning at the district is busy.\nThe committee votes against it.", None),
     ],
 )
