@@ -24,6 +24,10 @@ def pages(*texts: str) -> list[PageText]:
         ("Improving Wellbeing ~ Northshire County\nCouncil Priorities\nDRAFT", None),  # a title, not a letterhead
         ("• Children in Care Council Consultation\n• Performance update", None),  # a body in a list
         ("Ask for: Jane Little\nCouncil Chamber, County Hall", None),  # a room, not an authority
+        # Irish municipal districts: the heading runs on past the name ("... HELD IN ...").
+        ("MINUTES OF PROCEEDINGS AT MEETING OF\nTHE MUNICIPAL DISTRICT OF UPTON-RIVERSIDE HELD IN THE\nCIVIC OFFICES, ON TUESDAY 10TH JUNE, 2014",
+         "Municipal District of Upton-Riverside"),
+        ("MINUTES OF THE MEETING OF ASHBY PARISH COUNCIL HELD ON 3 MAY 2024", "Ashby Parish Council"),
     ],
 )
 def test_letterhead_and_heading(text, council):
