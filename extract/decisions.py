@@ -38,6 +38,12 @@ FORMAL_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_CAPITAL_VERB}){_CONN
 PROSE_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_PROSE_VERB}){_CONNECTOR}")
 # "... after discussion the Councillors resolved to support ...": a deciding body that resolved
 # decides wherever the sentence names it, not only where a sentence starts.
+# "On the proposal of Cllr A, seconded by Cllr B it was agreed to ...", "... and it was agreed that":
+# in minutes written in prose a lower-case "it was agreed" decides after a seconder or "and" too.
+IT_WAS_DECIDED = re.compile(
+    rf"(?:^|(?<=\sand\s)|\bseconded\s+by\b[^.;:]{{0,60}}?\s)(?P<opening>it\s+was{_ADVERB}\s+)(?P<verb>agreed|resolved)"
+    r"(?P<connector>(?=\s+(?:that|to)\b))"
+)
 BODY_RESOLVED = re.compile(rf"(?<=\s)(?P<opening>(?P<body>{_BODY}){_ADVERB}\s+)(?P<verb>resolved|resolves)(?P<connector>(?=\s+(?:that|to)\b))")
 # Kept for extract/requests.py: a request worded as a decision is read after the verb.
 DECISION_MARKER = re.compile(
@@ -75,7 +81,7 @@ def _marker_in(text: str, style: str) -> re.Match | None:
     for match in PROSE_MARKER.finditer(text):
         if _acceptable(match, text, formal=False):
             return match
-    return BODY_RESOLVED.search(text)
+    return BODY_RESOLVED.search(text) or IT_WAS_DECIDED.search(text)
 
 
 def _acceptable(match: re.Match, text: str, formal: bool) -> bool:

@@ -291,3 +291,14 @@ The auditor's letter was read. It was therefore resolved to keep the current pol
 Members discussed whether the Council resolved anything last year."""
     assert register(lines(prose)) == "prose"
     assert texts(prose) == ["support the plans.", "pay", "keep the current policy."]
+
+
+def test_it_was_agreed_after_a_proposal_and_seconder_decides_mid_sentence():
+    prose = """Committee resolved to note the apologies.
+On the proposal of Councillor Ryan, seconded by Councillor Moss it was agreed to hold a special meeting.
+Concern was raised about the bridge and it was agreed that the engineer would attend."""
+    assert texts(prose) == [
+        "note the apologies.",
+        "hold a special meeting.",
+        "the engineer would attend.",
+    ]
