@@ -302,3 +302,11 @@ Concern was raised about the bridge and it was agreed that the engineer would at
         "hold a special meeting.",
         "the engineer would attend.",
     ]
+
+
+def test_a_stated_outcome_after_a_proposer_and_seconder_in_lower_case():
+    text = """4. Notices of Motion: Members discussed the footpath.
+On the proposal of Cllr Ash, seconded by Cllr Birch it was agreed to hold a special meeting in January."""
+    body = lines(text)
+    assert register(body) == "informal"
+    assert texts(text) == ["hold a special meeting in January"]
