@@ -110,7 +110,10 @@ def _line_councils(lines: list[str]) -> list[str]:
     joined = []
     for first, second in zip(lines, lines[1:]):
         for name in councils_in(f"{first} {second}"):
-            if not any(name in single or single in name for single in singles):
+            if any(single in name and single != name and name.endswith(single) for single in singles):
+                # "... OF THE MUNICIPAL" / "DISTRICT OF UPTON": the wrapped name is the whole one.
+                singles = [name if name.endswith(single) else single for single in singles]
+            elif not any(name in single or single in name for single in singles):
                 joined.append(name)
     return singles + joined
 

@@ -76,3 +76,8 @@ def test_collection_places_a_paper_by_the_place_it_mentions():
 )
 def test_body_and_place(council, body, place):
     assert (body_of(council), place_of(council)) == (body, place)
+
+
+def test_a_name_wrapped_after_its_first_word_is_taken_whole():
+    heading = "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL\nDISTRICT OF UPTON-RIVERSIDE HELD IN COMMUNITY\nCENTRE, UPTON"
+    assert council_name(pages(heading)) == "Municipal District of Upton-Riverside"
