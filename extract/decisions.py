@@ -52,6 +52,7 @@ DECISION_MARKER = re.compile(
 _PART_START = re.compile(r"^(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•▪●◦\uf0b7\uf0a7])\s")
 _NUMBERED_PARAGRAPH = re.compile(r"^\(?\d{1,4}[.)]\s")
 _NUMBERED_HEADING = re.compile(r"^\d{1,4}(?:[./]\d{1,4})*\.?\s+[A-Z][^.;:]*$")
+_OPEN_END = re.compile(r"(?:[,;:–—\-(]|\b(?:and|or|of|the|to|that|be|for|with|by|in|on|at|a|an))\s*$", re.I)
 _CLOSING = re.compile(r"^(?:The\s+meeting\s+(?:closed|ended)|Meeting\s+closed|There\s+being\s+no\s+further|Signed\b|Chair(?:man)?\s*:?\s*\.{3,}|Date\s+of\s+(?:the\s+)?next)", re.I)
 
 
@@ -135,6 +136,9 @@ def _decision_lines(lines: list[Line], start: int, width: float, style: str, bar
             return index
         labelled = labelled or part
         ended = previous.rstrip().endswith((".", ".”", '."')) and (len(previous) < 0.8 * width or text[:1].isupper())
+        # "Councillors resolved to pay" / "A cheque has been received ...": a short line without a
+        # full stop ends its paragraph too when a new sentence starts under it.
+        ended = ended or (len(previous) < 0.7 * width and text[:1].isupper() and not _OPEN_END.search(previous))
         if ended and not (part and labelled) and not (bare and _paragraph_like(text)):
             return index
         if _NUMBERED_HEADING.match(text) and len(text) < 0.75 * width:

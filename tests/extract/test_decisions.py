@@ -310,3 +310,18 @@ On the proposal of Cllr Ash, seconded by Cllr Birch it was agreed to hold a spec
     body = lines(text)
     assert register(body) == "informal"
     assert texts(text) == ["hold a special meeting in January"]
+
+
+def test_a_short_line_without_a_full_stop_ends_a_decision_before_a_new_sentence():
+    prose = """The insurance renewal was discussed at length by the members present tonight,
+Councillors resolved to accept the three year fixed price
+Clerk's wages £838 Councillors resolved to pay
+A cheque has been received from a local firm as a kind donation towards the bonfire costs."""
+    assert texts(prose) == ["accept the three year fixed price", "pay"]
+
+
+def test_it_was_also_agreed_states_an_outcome():
+    text = """3. Schedule of Meetings: The dates were discussed.
+It was also agreed that a deputation would be invited to the autumn meeting."""
+    assert register(lines(text)) == "informal"
+    assert texts(text) == ["a deputation would be invited to the autumn meeting"]
