@@ -2,8 +2,11 @@
 American agendas print under their items (staff recommendations, "ITEM 1:" labels). Built from strings."""
 from __future__ import annotations
 
+from support import write_pdf
+
 from panel_papers.extract.records import PageText
 from panel_papers.extract.structure import extract_structure
+from panel_papers.ingest.reader import open_pdf, read_document_pages
 
 
 def pages(*texts: str) -> list[PageText]:
@@ -126,3 +129,16 @@ December 12, 2023
 5. ADJOURNMENT
 """
     assert items(agenda)[2:4] == [("3", "2024 CITY MEETING SCHEDULE"), ("4", "2023/24 BUDGET MONITORING")]
+
+
+def test_a_number_printed_again_in_an_enclosed_list_does_not_replace_the_agenda_item(tmp_path):
+    agenda = "\n".join(["BOARD OF HEALTH", "AGENDA - April 24, 2019"] + [
+        f"{n}. {t}" for n, t in enumerate(["Call to Order.", "Roll Call.", "Approval of the Minutes.",
+                                          "Approval of Resolutions.", "Motion to adjourn the meeting."], start=1)])
+    enclosure = "\n".join(["Budget transfers enclosed with item 4"] + [
+        f"{n}. {t} Transfers" for n, t in enumerate(["Operating", "Residual", "Capital", "Grant", "Reserve", "Year End"], start=1)])
+    path = write_pdf(tmp_path / "agenda.pdf", [agenda, enclosure], styled=True)
+    s = extract_structure(read_document_pages(open_pdf(path)), path.name)
+    numbers = [a.number for a in s.agenda_items]
+    assert len(numbers) == len(set(numbers))  # one item per number of one meeting: ids stay unique
+    assert [(a.number, a.title) for a in s.agenda_items][:2] == [("1", "Call to Order."), ("2", "Roll Call.")]
