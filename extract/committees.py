@@ -31,7 +31,7 @@ COMMITTEE_NAME = re.compile(
     rf"\b({_NAME_WORD}(?:,?[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD}){{0,8}}?[ \t]+{_BODY})\b"
     r"(?![ \t]+(?:Chambers?|Offices?|Room|Tax|Members?|Member\b|Standing|Procedures?|Meeting\s+Room))"
 )
-# "Board of Trustees", "Board of Water and Power Commissioners": the noun first, what it governs after.
+# "Board of Trustees", "Board of Parks and Recreation Commissioners": the noun first, what it governs after.
 BODY_OF = re.compile(
     rf"\b((?:Board|Commission|Council|Committee)[ \t]+of[ \t]+(?:the[ \t]+)?{_NAME_WORD}"
     rf"(?:[ \t]+(?:(?:and|&)[ \t]+)?{_NAME_WORD}){{0,4}})"

@@ -36,7 +36,7 @@ _OPENING = rf"(?P<opening>(?:FURTHER\s+|ALSO\s+|BE\s+IT\s+|It\s+was{_ADVERB}\s+|
 _CONNECTOR = r"(?:\s+(?:UNANIMOUSLY|unanimously|nem\.?\s*con\.?))?\s*(?:\((?:unanimously|by\s+[^)]{1,40}|nem\.?\s*con\.?)\)\s*)?(?P<connector>[:–—\-]+|(?=\s+(?:that|That|THAT|to|To|TO)\b)|(?<=resolves)(?=\s)|(?<=RESOLVES)(?=\s)|$)"
 FORMAL_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_CAPITAL_VERB}){_CONNECTOR}")
 PROSE_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_PROSE_VERB}){_CONNECTOR}")
-# "... after discussion the Councillors resolved to support ...": a deciding body that resolved
+# "... after debate the Members resolved to support ...": a deciding body that resolved
 # decides wherever the sentence names it, not only where a sentence starts.
 # "On the proposal of Cllr A, seconded by Cllr B it was agreed to ...", "... and it was agreed that":
 # in minutes written in prose a lower-case "it was agreed" decides after a seconder or "and" too.

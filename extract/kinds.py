@@ -37,7 +37,7 @@ AGENDA_TENSE = re.compile(
 MINUTES_WORD = re.compile(r"\bMinutes\b|\bMINUTES\b")
 MINUTES_OF_MEETING = re.compile(r"^\W*minutes\s+of\s+(?:a|an|the)\b.*\b(?:meeting|held)\b", re.I)
 # Not a minutes heading: the approval of earlier minutes, an agenda's numbered or lettered item
-# ("7. Minutes", "K. Minutes"), an item title speaking of the agenda ("... MEETING MINUTES ON THE AGENDA").
+# ("7. Minutes", "K. Minutes"), an item title speaking of the agenda ("... AND MINUTES LISTED ON THE AGENDA").
 NOT_MINUTES_HEADING = re.compile(
     r"\b(?:the|of|confirm|approve|approval|receive|previous|last)\s+minutes\b|^\W*\d|^[A-Z][.)]\s|\bagenda\b", re.I
 )

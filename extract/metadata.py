@@ -18,7 +18,7 @@ _DATE_LABEL = re.compile(
     r"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Date)\s*[:\-]?\s*(.+)$", re.I | re.M
 )
 _HEAD_LINES = 12
-# "You are requested to attend a meeting ... to be held at the Hall on Tuesday, 8th July": a summons
+# "You are requested to attend a meeting ... to be held at the Hall on Monday, 3rd March": a summons
 # dated the day it was sent names its meeting's date after "to be held" / "will be held".
 _TO_BE_HELD = re.compile(r"(?<!next meeting )\b(?:to\s+be|will\s+be)\s+held\b", re.I)
 _HELD_REACH = 200

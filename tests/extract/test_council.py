@@ -79,5 +79,5 @@ def test_body_and_place(council, body, place):
 
 
 def test_a_name_wrapped_after_its_first_word_is_taken_whole():
-    heading = "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL\nDISTRICT OF UPTON-RIVERSIDE HELD IN COMMUNITY\nCENTRE, UPTON"
+    heading = "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL\nDISTRICT OF UPTON-RIVERSIDE HELD IN THE\nLIBRARY, UPTON"
     assert council_name(pages(heading)) == "Municipal District of Upton-Riverside"

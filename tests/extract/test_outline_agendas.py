@@ -93,10 +93,10 @@ December 12, 2023
 3. WARRANT REPORT
 RECOMMENDATION: Approve.
 """
-    second = """4. WAIVE READING IN FULL OF ALL ORDINANCES, RESOLUTIONS AND
-MEETING MINUTES ON THE AGENDA
-RECOMMENDATION: It is recommended that the City Council waive the reading.
-5. MINUTES: NOVEMBER 14, 2023 REGULAR MEETING
+    second = """4. RECEIVE AND FILE ALL REPORTS, NOTICES AND
+MINUTES LISTED ON THE AGENDA
+RECOMMENDATION: It is recommended that the City Council receive and file them.
+5. MINUTES: NOVEMBER 28, 2023 REGULAR MEETING
 RECOMMENDATION: Approve.
 6. ADJOURN MEETING
 """
@@ -111,7 +111,7 @@ def test_capitalised_item_labels_are_not_part_of_the_number():
 October 5, 2023 at 9:00 A.M.
 ITEM 1: WIRELESS FACILITY AT 12 OAK STREET
 Staff: A Planner
-ITEM 2: SWIM CLUB ANTENNAS
+ITEM 2: PARK LIGHTING UPGRADE
 ITEM 3: GENERAL PLAN WORKSHOP
 ADJOURNMENT
 """
@@ -134,9 +134,9 @@ December 12, 2023
 def test_a_number_printed_again_in_an_enclosed_list_does_not_replace_the_agenda_item(tmp_path):
     agenda = "\n".join(["BOARD OF HEALTH", "AGENDA - April 24, 2019"] + [
         f"{n}. {t}" for n, t in enumerate(["Call to Order.", "Roll Call.", "Approval of the Minutes.",
-                                          "Approval of Resolutions.", "Motion to adjourn the meeting."], start=1)])
-    enclosure = "\n".join(["Budget transfers enclosed with item 4"] + [
-        f"{n}. {t} Transfers" for n, t in enumerate(["Operating", "Residual", "Capital", "Grant", "Reserve", "Year End"], start=1)])
+                                          "Approval of Contracts.", "Motion to adjourn the meeting."], start=1)])
+    enclosure = "\n".join(["Budget lines enclosed with item 4"] + [
+        f"{n}. Budget line {t}" for n, t in enumerate("ABCDEF", start=1)])
     path = write_pdf(tmp_path / "agenda.pdf", [agenda, enclosure], styled=True)
     s = extract_structure(read_document_pages(open_pdf(path)), path.name)
     numbers = [a.number for a in s.agenda_items]
