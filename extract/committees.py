@@ -31,6 +31,11 @@ COMMITTEE_NAME = re.compile(
     rf"\b({_NAME_WORD}(?:,?[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD}){{0,8}}?[ \t]+{_BODY})\b"
     r"(?![ \t]+(?:Chambers?|Offices?|Room|Tax|Members?|Member\b|Standing|Procedures?|Meeting\s+Room))"
 )
+# "Board of Trustees", "Board of Parks and Recreation Commissioners": the noun first, what it governs after.
+BODY_OF = re.compile(
+    rf"\b((?:Board|Commission|Council|Committee)[ \t]+of[ \t]+(?:the[ \t]+)?{_NAME_WORD}"
+    rf"(?:[ \t]+(?:(?:and|&)[ \t]+)?{_NAME_WORD}){{0,4}})"
+)
 # "To: Cabinet, 30 January 2025"; "REPORT FOR: CABINET AND SCRUTINY COMMITTEE"; "Presentation to Township Council"
 ADDRESSEE = re.compile(
     r"^\s*(?:(?:To|Report\s+(?:for|to)|Meeting|Committee|Decision\s+(?:maker|taker))\s*:|Presentation\s+to\b)"
@@ -48,7 +53,9 @@ MEETING_OF = re.compile(
 # "A Parish Council meeting was held", "Council meetings will be held"
 BODY_MEETING = re.compile(rf"(?P<body>(?:{_NAME_WORD}[ \t]+){{0,6}}?{_BODY})[ \t]+(?i:meetings?|minutes)\b")
 _SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "a"}
-_LEADING = _SMALL_WORDS | {"agenda", "minutes", "report", "a", "an", "regular", "ordinary", "annual", "meeting", "following"}
+# Words that open a phrase before a body's name ("MINUTES OF PREVIOUS PLANNING COMMISSION MEETING").
+_LEADING = _SMALL_WORDS | {"agenda", "minutes", "report", "a", "an", "regular", "ordinary", "annual", "meeting", "following",
+                           "previous", "last", "next"}
 _HEAD_LINES = 14
 
 
@@ -108,7 +115,8 @@ def _as_body(raw: str, council: str | None) -> str | None:
     named = [_clean(m.group(1)) for m in COMMITTEE_NAME.finditer(title_case(name))]
     named = [n for n in named if n and (len(n.split()) >= 2 or _BARE_BODY.match(n))]
     if not named:
-        return None
+        governing = BODY_OF.search(title_case(name))
+        return governing.group(1) if governing and not councils_in(governing.group(1)) else None
     return _without_authority(named[-1] if len(named[-1]) >= len(named[0]) else named[0], council)
 
 
@@ -122,7 +130,8 @@ def _stated(lines: Sequence[str], council: str | None) -> str | None:
     return None
 
 
-_DATE_TAIL = re.compile(r"\s*[-–—,]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+day\b|\d{1,2}[/.]).*$")
+# "- 4 March 2025", ", Tuesday ...", "- 3rd" whose month wrapped onto the next line.
+_DATE_TAIL = re.compile(r"\s*[-–—,]?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\d{1,2}(?:st|nd|rd|th)\s*$|[A-Z][a-z]+day\b|\d{1,2}[/.]).*$")
 
 
 def _before_date(text: str) -> str:

@@ -18,6 +18,7 @@ from .records import PageText
 # Words that say what kind of authority it is; the other words of its name say which one.
 AUTHORITY_TYPES = (
     "Metropolitan Borough", "Royal Borough", "London Borough", "Regional Municipality", "County Borough",
+    "Municipal District", "Metropolitan District",
     "County", "District", "Borough", "City", "Parish", "Town", "Community", "Village", "Township",
     "Municipality", "Region", "Unitary", "Combined", "Neighbourhood",
 )
@@ -28,7 +29,8 @@ _GENERIC = {w.lower() for t in AUTHORITY_TYPES for w in t.split()} | {
     "planning", "finance", "executive", "county-wide",
 }
 # A place word: "Northshire", "Upton-cum-Marsh", "Stoke-on-Trent", "Bishop's".
-_PLACE = r"[A-Z][A-Za-z'’]*(?:-[a-zA-Z][A-Za-z'’]*)*"
+# A capitalised heading goes on past the place: "... OF ADARE HELD IN ...", "... OF ASHBY MEETING".
+_PLACE = r"(?!(?:Held|Meeting|Minutes|Agenda)\b)[A-Z][A-Za-z'’]*(?:-[a-zA-Z][A-Za-z'’]*)*"
 _LINK = r"(?:upon|on|under|le|by)"
 _PLACE_RUN = rf"{_PLACE}(?:[ \t]+(?:{_LINK}[ \t]+)?{_PLACE}){{0,3}}"
 _MONTHS_DAYS = (
@@ -78,7 +80,7 @@ def _trim(name: str) -> str | None:
 
 # After an authority's name a heading goes on with a separator, lower case, or the meeting it holds;
 # another capitalised word means the name is part of a title ("Children in Care Council Consultation").
-_NAME_ENDS = re.compile(r"^(?:\s*$|\s*[-–—|~:,.;()]|\s+[a-z]|\s+(?:Meetings?|Minutes|Agenda)\b)")
+_NAME_ENDS = re.compile(r"^(?:\s*$|\s*[-–—|~:,.;()]|\s+[a-z]|\s+(?:Meetings?|Minutes|Agenda|Held)\b)")
 _BULLET = re.compile(r"^\s*[•●▪■◦*\-–]\s")
 
 
@@ -108,7 +110,10 @@ def _line_councils(lines: list[str]) -> list[str]:
     joined = []
     for first, second in zip(lines, lines[1:]):
         for name in councils_in(f"{first} {second}"):
-            if not any(name in single or single in name for single in singles):
+            if any(single in name and single != name and name.endswith(single) for single in singles):
+                # "... OF THE MUNICIPAL" / "DISTRICT OF UPTON": the wrapped name is the whole one.
+                singles = [name if name.endswith(single) else single for single in singles]
+            elif not any(name in single or single in name for single in singles):
                 joined.append(name)
     return singles + joined
 

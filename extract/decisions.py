@@ -32,10 +32,19 @@ _PROSE_VERB = r"[Rr]esolved|[Rr]esolves|[Aa]greed|[Aa]grees|[Dd]ecided|Decision"
 # What may stand before the verb on its line: nothing, a paragraph number, a
 # finished sentence, "... seconded by B and", "FURTHER", "It was", or the deciding body.
 _BEFORE = rf"(?:^|(?<=[.;:]\s)|(?<=\sand\s)|(?<=^\d\.\s)|(?<=^\d\d\.\s)|(?<=^\d\)\s)|(?<=^\d\d\)\s)|(?<=^\(\d\)\s)|(?<=^\(\d\d\)\s)|(?<=^[a-z][.)]\s))"
-_OPENING = rf"(?P<opening>(?:FURTHER\s+|ALSO\s+|BE\s+IT\s+|It\s+was\s+|IT\s+WAS\s+|(?P<body>{_BODY}){_ADVERB}\s+)?(?:unanimously\s+|UNANIMOUSLY\s+)?)"
+_OPENING = rf"(?P<opening>(?:FURTHER\s+|ALSO\s+|BE\s+IT\s+|It\s+was{_ADVERB}\s+|IT\s+WAS\s+|(?P<body>{_BODY}){_ADVERB}\s+)?(?:unanimously\s+|UNANIMOUSLY\s+)?)"
 _CONNECTOR = r"(?:\s+(?:UNANIMOUSLY|unanimously|nem\.?\s*con\.?))?\s*(?:\((?:unanimously|by\s+[^)]{1,40}|nem\.?\s*con\.?)\)\s*)?(?P<connector>[:–—\-]+|(?=\s+(?:that|That|THAT|to|To|TO)\b)|(?<=resolves)(?=\s)|(?<=RESOLVES)(?=\s)|$)"
 FORMAL_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_CAPITAL_VERB}){_CONNECTOR}")
 PROSE_MARKER = re.compile(rf"{_BEFORE}{_OPENING}(?P<verb>{_PROSE_VERB}){_CONNECTOR}")
+# "... after debate the Members resolved to support ...": a deciding body that resolved
+# decides wherever the sentence names it, not only where a sentence starts.
+# "On the proposal of Cllr A, seconded by Cllr B it was agreed to ...", "... and it was agreed that":
+# in minutes written in prose a lower-case "it was agreed" decides after a seconder or "and" too.
+IT_WAS_DECIDED = re.compile(
+    rf"(?:^|(?<=\sand\s)|\bseconded\s+by\b[^.;:]{{0,60}}?\s)(?P<opening>it\s+was{_ADVERB}\s+)(?P<verb>agreed|resolved)"
+    r"(?P<connector>(?=\s+(?:that|to)\b))"
+)
+BODY_RESOLVED = re.compile(rf"(?<=\s)(?P<opening>(?P<body>{_BODY}){_ADVERB}\s+)(?P<verb>resolved|resolves)(?P<connector>(?=\s+(?:that|to)\b))")
 # Kept for extract/requests.py: a request worded as a decision is read after the verb.
 DECISION_MARKER = re.compile(
     rf"^{_OPENING}(?P<verb>{_CAPITAL_VERB}|{_PROSE_VERB}){_CONNECTOR}\s*(?:that\b|to\b)?", re.I
@@ -43,6 +52,7 @@ DECISION_MARKER = re.compile(
 _PART_START = re.compile(r"^(?:\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)|(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[•▪●◦\uf0b7\uf0a7])\s")
 _NUMBERED_PARAGRAPH = re.compile(r"^\(?\d{1,4}[.)]\s")
 _NUMBERED_HEADING = re.compile(r"^\d{1,4}(?:[./]\d{1,4})*\.?\s+[A-Z][^.;:]*$")
+_OPEN_END = re.compile(r"(?:[,;:–—\-(]|\b(?:and|or|of|the|to|that|be|for|with|by|in|on|at|a|an))\s*$", re.I)
 _CLOSING = re.compile(r"^(?:The\s+meeting\s+(?:closed|ended)|Meeting\s+closed|There\s+being\s+no\s+further|Signed\b|Chair(?:man)?\s*:?\s*\.{3,}|Date\s+of\s+(?:the\s+)?next)", re.I)
 
 
@@ -72,7 +82,7 @@ def _marker_in(text: str, style: str) -> re.Match | None:
     for match in PROSE_MARKER.finditer(text):
         if _acceptable(match, text, formal=False):
             return match
-    return None
+    return BODY_RESOLVED.search(text) or IT_WAS_DECIDED.search(text)
 
 
 def _acceptable(match: re.Match, text: str, formal: bool) -> bool:
@@ -126,6 +136,9 @@ def _decision_lines(lines: list[Line], start: int, width: float, style: str, bar
             return index
         labelled = labelled or part
         ended = previous.rstrip().endswith((".", ".”", '."')) and (len(previous) < 0.8 * width or text[:1].isupper())
+        # "Councillors resolved to pay" / "A cheque has been received ...": a short line without a
+        # full stop ends its paragraph too when a new sentence starts under it.
+        ended = ended or (len(previous) < 0.7 * width and text[:1].isupper() and not _OPEN_END.search(previous))
         if ended and not (part and labelled) and not (bare and _paragraph_like(text)):
             return index
         if _NUMBERED_HEADING.match(text) and len(text) < 0.75 * width:

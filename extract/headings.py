@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .itemnumbers import ItemNumber, item_reference, numbered_line
+from .itemnumbers import ItemNumber, item_reference, numbered_line, outline_line, outline_number
 from .layout import BodyStyle, body_style, same_block, words_from
 from .pagelines import Line
 from .titles import Wraps, heading_title, tidy
@@ -83,6 +83,7 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
         numbered = numbered_line(line.text)
         if numbered and not _TWO_COLUMN.search(numbered.title):
             found[index] = _Candidate(index, line.page, numbered.number, numbered.title_start, open_ended=numbered.open_ended)
+    found = _outline_candidates(lines, list(found.values())) or found
     _drop_running_heads(lines, found)
     for index, line in enumerate(lines):
         number = item_reference(line.text) if index else None
@@ -95,6 +96,33 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
         if start is not None and start not in found:
             found[start] = _Candidate(start, lines[start].page, ItemNumber(number, "", (int(number),)), 0, index, unnumbered=True)
     return [found[i] for i in sorted(found)]
+
+
+def _outline_candidates(lines: list[Line], numbered: list[_Candidate]) -> dict[int, _Candidate] | None:
+    """Capital letters or Roman numerals number the top level when they run once through the paper
+    (A, B, C ... never starting over) while the Arabic numbers start over under them; of two such
+    families the one opening first is the outer ("I. ROLL CALL" before "A. COMMITTEE ...")."""
+    if not _starts_over([c.number for c in numbered]):
+        return None
+    labelled = [(index, found) for index, line in enumerate(lines) if (found := outline_line(line.text))]
+    best = None
+    for family in ("roman", "letter"):
+        run = [(index, outline_number(label, family), start) for index, (label, _, start) in labelled]
+        run = [(index, number, start) for index, number, start in run if number]
+        if len(run) >= 4 and run[0][1].groups[0] <= 2 and _rises_once([number for _, number, _ in run]):
+            best = run if best is None or run[0][0] < best[0][0] else best
+    return {index: _Candidate(index, lines[index].page, number, start) for index, number, start in best} if best else None
+
+
+def _rises_once(numbers: list[ItemNumber]) -> bool:
+    return all(after.step_from(before) not in (None, 0) for before, after in zip(numbers, numbers[1:]))
+
+
+def _starts_over(numbers: list[ItemNumber]) -> bool:
+    """At most one Arabic number (a stray date), or one lower than the one before it or a second 1
+    (1, 2, 3, 1, 2 ...)."""
+    heads = [n.groups[0] for n in numbers if n.groups and not n.prefix]
+    return len(heads) < 2 or any(after < before or after == before == 1 for before, after in zip(heads, heads[1:]))
 
 
 def _drop_running_heads(lines: list[Line], found: dict[int, _Candidate]) -> None:

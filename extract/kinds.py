@@ -30,18 +30,24 @@ _ABOUT_AGENDA = re.compile(r"\b(?:the|on|of|to|this)\s+agenda\b", re.I)
 NOTICE_HEADING = re.compile(r"^\W*(?:summons|public\s+notice|notice\s+of\s+(?:the\s+)?(?:\w+\s+)?meeting)\b", re.I)
 AGENDA_TENSE = re.compile(
     r"\b(?:you\s+are\s+(?:hereby\s+)?summoned|summons\b|public\s+notice|notice\s+is\s+(?:hereby\s+)?given|"
-    r"(?:will|to)\s+be\s+held\b|invited\s+to\s+attend|business\s+to\s+be\s+transacted)",
+    r"(?:will|to)\s+be\s+held\b|invited\s+to\s+attend|requested\s+to\s+attend|business\s+to\s+be\s+transacted)",
     re.I,
 )
 # "MINUTES", "Minutes of a meeting of ...", "Minutes:", "Amenities ... Minutes | Tuesday 13th March 2018"
 MINUTES_WORD = re.compile(r"\bMinutes\b|\bMINUTES\b")
 MINUTES_OF_MEETING = re.compile(r"^\W*minutes\s+of\s+(?:a|an|the)\b.*\b(?:meeting|held)\b", re.I)
-NOT_MINUTES_HEADING = re.compile(r"\b(?:the|of|confirm|approve|approval|receive|previous|last)\s+minutes\b|^\W*\d", re.I)
+# Not a minutes heading: the approval of earlier minutes, an agenda's numbered or lettered item
+# ("7. Minutes", "K. Minutes"), an item title speaking of the agenda ("... AND MINUTES LISTED ON THE AGENDA").
+NOT_MINUTES_HEADING = re.compile(
+    r"\b(?:the|of|confirm|approve|approval|receive|previous|last)\s+minutes\b|^\W*\d|^[A-Z][.)]\s|\bagenda\b", re.I
+)
 MINUTES_TENSE = re.compile(
     r"\b(?:was|were)\s+held\b|\bheld\s+on\b.*\d|^(?:present|in\s+attendance|attendees|members\s+present)\b\s*:?|"
     r"\b(?:apologies|apology)\s+(?:were|was|had\s+been)\s+received\b",
     re.I,
 )
+# "To note the Minutes of ... held on 1st May": an agenda item on earlier minutes, not minutes being written.
+_EARLIER_MINUTES = re.compile(r"\b(?:note|adopt|approve|confirm|receive|sign)\s+(?:the\s+)?(?:draft\s+)?minutes\b", re.I)
 DECISION = re.compile(r"\bRESOLVED\b|\bAGREED\b|\bCarried\b|\bit\s+was\s+(?:resolved|agreed)\b|\bresolved\s+to\b")
 COVER_LABEL = re.compile(
     r"^(?:REPORT\s+(?:FOR|TO)|Report\s+(?:to|of|by|author)|Date\s+of\s+Meeting|Meeting|Subject|To|From|By|"
@@ -84,7 +90,7 @@ def _minutes_heading(line: str) -> bool:
 def minutes_score(head: Sequence[str]) -> float:
     """How strongly the opening lines read as minutes: a heading says so, the meeting was held."""
     heading = any(_minutes_heading(line) for line in head)
-    tense = sum(bool(MINUTES_TENSE.search(line)) for line in head)
+    tense = sum(bool(MINUTES_TENSE.search(line)) and not _EARLIER_MINUTES.search(line) for line in head)
     return 2.0 * heading + min(tense, 2) * 0.75
 
 

@@ -18,6 +18,10 @@ _DATE_LABEL = re.compile(
     r"^\s*(?:Date\s+of\s+(?:the\s+)?Meeting|Meeting\s+Date|Date)\s*[:\-]?\s*(.+)$", re.I | re.M
 )
 _HEAD_LINES = 12
+# "You are requested to attend a meeting ... to be held at the Hall on Monday, 3rd March": a summons
+# dated the day it was sent names its meeting's date after "to be held" / "will be held".
+_TO_BE_HELD = re.compile(r"(?<!next meeting )\b(?:to\s+be|will\s+be)\s+held\b", re.I)
+_HELD_REACH = 200
 
 
 def document_meta(pages: list[PageText], meeting_paper: bool = False) -> DocumentMeta:
@@ -53,7 +57,10 @@ def meeting_date(pages: list[PageText], names_a_meeting: bool) -> str | None:
             return found
     if names_a_meeting:
         # "LICENSING PANEL MINUTES 28 MARCH 2017", "To: Cabinet, 30 January 2025": a full date near the heading.
-        dates = [iso for _, iso in find_dates(_head(pages[0]))]
+        first = _head(pages[0])
+        held = _TO_BE_HELD.search(first)
+        dates = [iso for _, iso in find_dates(first[held.end() : held.end() + _HELD_REACH])] if held else []
+        dates = dates or [iso for _, iso in find_dates(first)]
         if dates:
             return dates[0]
     return None

@@ -18,7 +18,7 @@ from .statements import CLOSING, LABEL, RUN_IN_HEADING, paragraphs, statements
 
 _WHO = r"(?:they|we|Councillors|Cllrs|Members|Council|Committee|councillors|members|(?:the|The)\s+(?:PC|Council|Committee|Panel|Board|meeting))"
 AGREEMENT = re.compile(
-    rf"(?:^|\b)(?:It\s+was|(?:All\s+)?{_WHO}(?:\s+present)?|All(?:\s+\w+)?(?:\s+present)?)\s+(?:were\s+)?(?:unanimously\s+|all\s+)?"
+    rf"(?:^|\b)(?:[Ii]t\s+was|(?:All\s+)?{_WHO}(?:\s+present)?|All(?:\s+\w+)?(?:\s+present)?)\s+(?:were\s+)?(?:(?:also|further|then|therefore)\s+)?(?:unanimously\s+|all\s+)?"
     rf"(?:agreed|in\s+agreement)(?:\s+(?:that|to)\s+(?P<what>.+?))?\.?$"
 )
 _EMPTY_OBJECT = re.compile(r"^(?:this|that|it|the|this\s+proposal|the\s+proposal|this\s+suggestion)\.?$", re.I)

@@ -147,12 +147,12 @@ def _grid_rows(grid: TableGrid, data: list[list[str]], start: int) -> list[GridR
     return [GridRow(cells, grid.page, grid.index, start + i) for i, cells in enumerate(data)]
 
 
-def column_header_parts(header: list[list[str]], first_value_column: int) -> list[list[str]]:
+def column_header_parts(header: list[list[str]], first_value_column: int, width: int | None = None) -> list[list[str]]:
     """Header cells of each column, top to bottom; spanning upper cells fill rightwards.
 
     "2015/16" printed once above Q1..Q4 applies to all four columns.
     """
-    width = len(header[0]) if header else 0
+    width = width if width is not None else len(header[0]) if header else 0
     filled = [list(row) for row in header]
     for row in filled[:-1]:
         for column in range(first_value_column + 1, width):
@@ -464,7 +464,7 @@ def _period_rows(table, context, ref_column, label_column, labels) -> list[Obser
         return None
     periods = [find_period(r.cells[label_column]) for r in table.rows]
     quarterly = months_as_quarters(periods)
-    parts = column_header_parts(table.header, label_column + 1)
+    parts = column_header_parts(table.header, label_column + 1, table.width)
     observations = []
     for row, period in zip(table.rows, periods):
         if period is None:
@@ -488,7 +488,7 @@ def _series_rows(table, context, ref_column, label_column, labels) -> list[Obser
     period = find_period(header_text)
     if period is None:
         return []
-    parts = column_header_parts(table.header, label_column + 1)
+    parts = column_header_parts(table.header, label_column + 1, table.width)
     observations = []
     for row, series in zip(table.rows, row_series):
         if series is None:

@@ -114,6 +114,7 @@ def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc
     lines = content_lines(pages[agenda.first_page - 1 : agenda.last_page])
     offset = printed_to_physical(pages)
     references = []
+    kept = {item.id for item in structure.agenda_items}
     for segment in meeting_segments(lines):
         meeting = _heading_meeting(structure, segment, doc_id)
         if meeting is None or meeting.date is None:
@@ -121,18 +122,20 @@ def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc
         meeting = _add_meeting(structure, meeting)
         for entry in agenda_entries(segment):
             physical = (entry.printed_pages[0] + offset, entry.printed_pages[1] + offset) if entry.printed_pages else None
-            structure.agenda_items.append(
-                AgendaItem(
-                    document=doc_id,
-                    meeting_id=meeting.id,
-                    number=entry.number,
-                    title=entry.title,
-                    report_of=entry.report_of,
-                    pages=physical,
-                    page=entry.page,
-                    meeting_date=meeting.date,
-                )
+            item = AgendaItem(
+                document=doc_id,
+                meeting_id=meeting.id,
+                number=entry.number,
+                title=entry.title,
+                report_of=entry.report_of,
+                pages=physical,
+                page=entry.page,
+                meeting_date=meeting.date,
             )
+            if item.id in kept:
+                continue  # a number printed again further on (a list in an enclosure): the agenda's own item stands
+            structure.agenda_items.append(item)
+            kept.add(item.id)
             # Page references into this file's own front sheet are to another print of the pack.
             if entry.printed_pages and entry.printed_pages[0] + offset > agenda.last_page:
                 references.append((entry.number, entry.printed_pages))

@@ -39,9 +39,14 @@ def read(text: str):
         ("MINUTES\nTOWNSHIP OF OAKVALE\nA regular meeting of the Township of Oakvale Council was held on Tuesday, March 4, 2025",
          ("Council", "stated")),
         ("Township of Oakvale\nFinancial Indicators\nPresentation to Township Council\nMarch 3rd, 2026", ("Township Council", "stated")),
+        ("Regular Meeting of the Board of Trustees\nRiverbend Community College District\nThursday, September 14, 2023",
+         ("Board of Trustees", "stated")),
+        ("AGENDA\nREGULAR MEETING\nPLANNING COMMISSION\nCALL TO ORDER\nA. MINUTES OF PREVIOUS PLANNING COMMISSION MEETING",
+         ("Planning Commission", "stated")),
         # Only the letterhead: the body is the authority, which holds for an agenda or minutes only
         ("TINTERN COMMUNITY COUNCIL\nANNUAL GENERAL MEETING\nAGENDA", ("Community Council", "authority")),
         ("Westbury Parish Council\nAccounts to year ending March 2017\nINCOME", ("Parish Council", "authority")),
+        ("Westbury Parish Council - 3rd\nSeptember 2019\nPresent\n19.09.01 Apologies", ("Parish Council", "authority")),
         ("Planning at the district is busy.\nThe committee votes against it.", None),
     ],
 )

@@ -24,6 +24,10 @@ def pages(*texts: str) -> list[PageText]:
         ("Improving Wellbeing ~ Northshire County\nCouncil Priorities\nDRAFT", None),  # a title, not a letterhead
         ("• Children in Care Council Consultation\n• Performance update", None),  # a body in a list
         ("Ask for: Jane Little\nCouncil Chamber, County Hall", None),  # a room, not an authority
+        # Irish municipal districts: the heading runs on past the name ("... HELD IN ...").
+        ("MINUTES OF PROCEEDINGS AT MEETING OF\nTHE MUNICIPAL DISTRICT OF UPTON-RIVERSIDE HELD IN THE\nCIVIC OFFICES, ON TUESDAY 10TH JUNE, 2014",
+         "Municipal District of Upton-Riverside"),
+        ("MINUTES OF THE MEETING OF ASHBY PARISH COUNCIL HELD ON 3 MAY 2024", "Ashby Parish Council"),
     ],
 )
 def test_letterhead_and_heading(text, council):
@@ -72,3 +76,8 @@ def test_collection_places_a_paper_by_the_place_it_mentions():
 )
 def test_body_and_place(council, body, place):
     assert (body_of(council), place_of(council)) == (body, place)
+
+
+def test_a_name_wrapped_after_its_first_word_is_taken_whole():
+    heading = "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL\nDISTRICT OF UPTON-RIVERSIDE HELD IN THE\nLIBRARY, UPTON"
+    assert council_name(pages(heading)) == "Municipal District of Upton-Riverside"

@@ -282,3 +282,46 @@ def test_a_decision_recorded_after_its_proposer_and_seconder():
     text = "It was proposed by Cllr Ash, seconded by Cllr Elm and unanimously RESOLVED that the grant be paid."
     assert texts(text) == ["the grant be paid."]
     assert texts("Proposed by Cllr Ash, seconded by Cllr Elm and RESOLVED:- That the hall be hired.") == ["That the hall be hired."]
+
+
+def test_a_body_that_resolved_decides_mid_sentence_and_an_adverb_may_follow_it_was():
+    prose = """The plans for the barn were shown, after discussion the Councillors resolved to support the plans.
+Fees for the hall are £40 Councillors resolved to pay
+The auditor's letter was read. It was therefore resolved to keep the current policy.
+Members discussed whether the Council resolved anything last year."""
+    assert register(lines(prose)) == "prose"
+    assert texts(prose) == ["support the plans.", "pay", "keep the current policy."]
+
+
+def test_it_was_agreed_after_a_proposal_and_seconder_decides_mid_sentence():
+    prose = """Committee resolved to note the apologies.
+On the proposal of Councillor Ash, seconded by Councillor Birch it was agreed to hold a special meeting.
+Concern was raised about the bridge and it was agreed that the engineer would attend."""
+    assert texts(prose) == [
+        "note the apologies.",
+        "hold a special meeting.",
+        "the engineer would attend.",
+    ]
+
+
+def test_a_stated_outcome_after_a_proposer_and_seconder_in_lower_case():
+    text = """4. Notices of Motion: Members discussed the footpath.
+On the proposal of Cllr Ash, seconded by Cllr Birch it was agreed to hold a special meeting in January."""
+    body = lines(text)
+    assert register(body) == "informal"
+    assert texts(text) == ["hold a special meeting in January"]
+
+
+def test_a_short_line_without_a_full_stop_ends_a_decision_before_a_new_sentence():
+    prose = """The insurance renewal was discussed at length by the members present tonight,
+Councillors resolved to accept the fixed price quote
+Clerk's wages £450 Councillors resolved to pay
+A donation has been received from a local firm for the summer fete and was welcomed."""
+    assert texts(prose) == ["accept the fixed price quote", "pay"]
+
+
+def test_it_was_also_agreed_states_an_outcome():
+    text = """3. Schedule of Meetings: The dates were discussed.
+It was also agreed that the clerk would write to the bus company."""
+    assert register(lines(text)) == "informal"
+    assert texts(text) == ["the clerk would write to the bus company"]

@@ -110,6 +110,11 @@ def test_cover_report_names_its_meeting_and_takes_its_council_from_the_collectio
         (["Cherwell District Council - March 2026", "Planning", "Planning is busy."], None),
         # The agenda of a meeting lists the minutes of the last one: still an agenda.
         (["AGENDA", "1. Apologies", "2. To confirm the minutes of the last meeting"], "agenda"),
+        # A summons that never prints "Agenda" as a heading; its items note earlier minutes "held on" a date.
+        (["To: Each Member of the District", "You are requested to attend a Meeting of the District to be held at",
+          "the Hall on 3rd March, 2021 at 7.00 p.m. The business to be transacted is set out below.",
+          "1. (a) To note the Minutes of the Area Committee Meeting held on 4th January, 2021.",
+          "(b) To adopt the Minutes of the Meeting held on 1st February, 2021."], "agenda"),
     ],
 )
 def test_opening_kind(head, kind):

@@ -93,3 +93,16 @@ def test_hyphen_joined_only_with_evidence():
     assert "the assessments\n were late" in joined.text
     assert "non-pecuniary\n" in joined.text
     assert "Shah-\nLevy" in joined.text  # no evidence either way: left alone
+
+
+def test_a_summons_dated_the_day_it_was_sent_names_the_meeting_date_after_to_be_held():
+    summons = """24th February, 2021.
+To: Each Member of the Upton Area Committee
+You are requested to attend a Meeting of the Upton Area Committee to be held at
+the Town Hall on Wednesday, 3rd March, 2021 at 7.00 p.m. The business to be transacted
+is listed below.
+AGENDA
+1. To adopt the Minutes of the Meeting held on 3rd February, 2021.
+2. Any Other Business"""
+    s = extract_structure([page(summons)], "a.pdf")
+    assert (s.meta.kind, s.meta.meeting_date) == ("agenda", "2021-03-03")

@@ -254,3 +254,11 @@ def test_money_words_in_rows_and_service_areas_do_not_change_the_kind_of_table()
                   ["Finance", "Invoices paid in 30 days (%)", "91.5", "93.2"]])
     cells = by_cell(extract_observations("doc", [table], council_names=[]))
     assert cells[("Rent income collected (%)", "actual", "2024-25")].value == 98.0 and len(cells) == 4
+
+
+def test_table_without_header_rows_is_no_scorecard_and_no_error():
+    # layout grids of a cover page (names in columns, no header row) once raised IndexError
+    from panel_papers.extract.scorecards import Context, GridRow, JoinedTable, table_observations
+    rows = [GridRow(cells=["", "• A Chair", "2021", "•", "B Member"], page=1, table=0, row=n) for n in range(3)]
+    table = JoinedTable(header=[], rows=rows, page=1, table=0, last_page=1)
+    assert table_observations(table, Context("doc", [], {})) == []
