@@ -14,7 +14,7 @@ from .index.home import resolve_home
 from .index.lock import StoreLocked
 from .index.fulltext import IndexDamaged
 from .index.store import NoStore, Store, StoreDamaged, StoreVersionError
-from .search.output import render
+from .search.output import printable, render
 from .search.glossary import GlossaryError
 from .search.query import NotFound, QueryError
 
@@ -308,7 +308,7 @@ def _print_hits(result, glossary) -> None:
         if i == result.all_words and i:
             click.echo("-- results with only some of the topic words --\n")
         click.secho(f"{hit.when}  {hit.committee or '-'}  {_describe(hit)}", bold=True)
-        click.echo(f"  {hit.file}, page {hit.page}   (score {hit.score:g})")
+        click.echo(f"  {printable(hit.file)}, page {hit.page}   (score {hit.score:g})")
         click.echo(f"  {_bold_marks(hit.snippet)}\n")
     shown = len(result.hits)
     unit = "page" if all(h.record == "page" for h in result.hits) and shown == result.total else "result"
@@ -406,7 +406,8 @@ def check(no_repair, as_json, store):
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE, not stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), callback=lambda c, p, v: _in_a_folder(v),
+              help="Write to FILE, not stdout.")
 @home_option
 def export(fmt, output, store):
     """Export every document and its records, in the shape of corpus/gold.json.
@@ -444,6 +445,13 @@ def rebuild(jobs, store):
     report = run_rebuild(store, jobs=jobs, progress=make_progress(quiet=False))
     click.echo(f"rebuilt: {report.ingested} documents, {report.pages} pages, failed {len(report.failed)}")
     sys.exit(report.exit_code)
+
+
+def _in_a_folder(path: str | None) -> str | None:
+    """An output file's folder must exist before any work starts."""
+    if path and not Path(path).expanduser().resolve().parent.is_dir():
+        raise click.BadParameter(f"{path!r}: no folder {str(Path(path).parent)!r} to write it in")
+    return path
 
 
 def _check_model(name: str | None) -> None:
@@ -645,7 +653,7 @@ def indicators(query, refresh, fmt, store):
 
 @cli.command()
 @click.argument("query")
-@click.option("--plot", type=click.Path(dir_okay=False, writable=True), metavar="FILE.png",
+@click.option("--plot", type=click.Path(dir_okay=False, writable=True), metavar="FILE.png", callback=lambda c, p, v: _in_a_folder(v),
               help="Also draw the series with its comparators and targets.")
 @output_options
 @home_option
@@ -756,7 +764,7 @@ def _print_timeline(timeline, found, term: str, glossary) -> None:
         if d.scorecard_row:
             click.echo(f"  scorecard row: {d.scorecard_row}")
         click.echo(f"  {_bold_marks(d.snippet)}")
-        click.echo(f"  {d.file}:{d.page}  ({d.mentions} mention{'s' if d.mentions != 1 else ''})\n")
+        click.echo(f"  {printable(d.file)}:{d.page}  ({d.mentions} mention{'s' if d.mentions != 1 else ''})\n")
 
 
 @cli.command()

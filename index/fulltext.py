@@ -418,6 +418,8 @@ def _filter_query(filters: Filters) -> wq.Query | None:
         parts.append(wq.Or([wq.Term("orgs", o) for o in filters.orgs]))
     if filters.committee:
         words = [t.text for t in _schema()["committee"].analyzer(filters.committee)]
+        if not words:  # only stop words ('of the and'): no committee can match
+            words = ["\u2205"]
         parts.append(wq.Phrase("committee", words) if len(words) > 1 else wq.Term("committee", words[0]))
     return wq.And(parts) if parts else None
 

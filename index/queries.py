@@ -16,7 +16,9 @@ def _words_filter(query: str | None, column: str) -> tuple[str, list]:
     words = re.findall(r"\w+", query or "")
     if not words:
         return "1", []
-    return " and ".join(f"{column} like ?" for _ in words), [f"%{w}%" for w in words]
+    # '_' and '%' are LIKE wildcards: a word is matched as typed, never as a pattern.
+    literal = [re.sub(r"([\\%_])", r"\\\1", w) for w in words]
+    return " and ".join(f"{column} like ? escape '\\'" for _ in words), [f"%{w}%" for w in literal]
 
 
 @dataclass(frozen=True)

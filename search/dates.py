@@ -45,6 +45,8 @@ def _period(text: str, today: date, option: str) -> tuple[date, date]:
             period = reader(value, today)
         except ValueError:  # a real shape with an impossible day: 2019-02-30
             period = None
+        except OverflowError:  # '99999999 days ago'
+            raise QueryError(f"{option} {text!r} is further back than any date") from None
         if period:
             return period
     raise QueryError(f"{option} {text!r} is not a date: use {_EXAMPLES}")

@@ -28,6 +28,10 @@ def check_query(text: str) -> str:
     query = text.strip()
     if not query:
         raise QueryError("empty query: give words to search for, e.g. papers search \"care leavers\"")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query of {len(query)} characters: at most {MAX_QUERY_CHARS}")
+    if _depth(query) > MAX_NESTING:
+        raise QueryError(f"query nests parentheses {_depth(query)} deep: at most {MAX_NESTING}")
     if query.count('"') % 2:
         raise QueryError(f"unbalanced quote in query {text!r}")
     outside_quotes = re.sub(r'"[^"]*"', " _phrase_ ", query)
@@ -41,6 +45,17 @@ def check_query(text: str) -> str:
     if words and (words[0] in _OPERATOR - {"NOT"} or words[-1] in _OPERATOR):
         raise QueryError(f"query {text!r} starts or ends with an operator")
     return query
+
+
+MAX_QUERY_CHARS, MAX_NESTING = 1000, 20
+
+
+def _depth(query: str) -> int:
+    depth = deepest = 0
+    for char in query:
+        depth += (char == "(") - (char == ")")
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def check_iso_date(value: str | None, option: str) -> str | None:
