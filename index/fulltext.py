@@ -249,7 +249,7 @@ class FullTextIndex:
             counts: dict[str, int] = {}
             best: dict[str, tuple[float, int]] = {}
             for score, docnum in ranked:
-                key = meetings[docnum] or f"document:{docs[docnum]}"
+                key = _sparse(meetings, searcher, docnum, "meeting_id") or f"document:{docs[docnum]}"
                 counts[key] = counts.get(key, 0) + 1
                 best.setdefault(key, (score, docnum))
             order = sorted(best, key=lambda k: -best[k][0])
@@ -283,6 +283,15 @@ def _unions_that_skip(q: wq.Query) -> wq.Query:
         either.matcher_type = wq.Or.DEFAULT_MATCHER
         return either
     return q.apply(_unions_that_skip)
+
+
+def _sparse(column, searcher, docnum: int, name: str):
+    """A column value of a field some records lack. Whoosh writes no entry for records
+    without it at the end of a segment, so reading one there overruns the column."""
+    try:
+        return column[docnum]
+    except IndexError:
+        return searcher.stored_fields(docnum).get(name)
 
 
 def _newest_first(searcher, ranked: list[tuple], date_keys: dict[str, int]) -> list[tuple]:

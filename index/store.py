@@ -184,9 +184,7 @@ class Store:
     def _save_extraction(self, doc_id: str, extraction: Extraction) -> None:
         """A document's records, written with it in one transaction: they replace the old ones whole."""
         for meeting in extraction.meetings:
-            self.db["meetings"].upsert(
-                {"id": meeting.id, **{k: v for k, v in asdict(meeting).items() if k != "page"}}, pk="id"
-            )
+            self._merge_meeting({"id": meeting.id, **{k: v for k, v in asdict(meeting).items() if k != "page"}})
             self.db["meeting_documents"].upsert(
                 {"meeting_id": meeting.id, "document_id": doc_id, "page": meeting.page},
                 pk=("meeting_id", "document_id"),
@@ -194,6 +192,15 @@ class Store:
         for table, rows in extraction_rows(extraction, doc_id):
             if rows:
                 self.db[table].insert_all(rows, pk="id", replace=True)
+
+    def _merge_meeting(self, row: dict) -> None:
+        """A meeting several papers state: what one states fills what the others left empty,
+        so the order papers are saved in never changes the meeting."""
+        self.db["meetings"].insert(row, pk="id", ignore=True)
+        fields = [k for k, v in row.items() if k != "id" and v is not None]
+        if fields:
+            assignments = ", ".join(f"[{k}] = coalesce([{k}], ?)" for k in fields)
+            self.db.execute(f"update meetings set {assignments} where id = ?", [row[k] for k in fields] + [row["id"]])
 
     def _drop_unused_meetings(self) -> None:
         self.db.execute(

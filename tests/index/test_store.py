@@ -156,3 +156,26 @@ def test_killed_ingest_resumes_with_no_duplicates_and_no_loss(tmp_path):
     assert status["documents"] == count and status["pending_index"] == 0
     assert status["pages"] == store.fulltext.page_count() == count * 17
     assert store.fulltext.indexed_doc_ids() == store.indexed_ids()
+
+
+def test_a_meeting_two_papers_state_is_the_same_whichever_is_saved_first(tmp_path):
+    """The agenda gives the time, the minutes do not: the meeting keeps it in either order."""
+    from panel_papers.extract.records import Extraction, DocumentMeta, Meeting, ParsedDocument
+    from panel_papers.index.store import Store
+
+    def paper(doc_id: str, time: str | None) -> ParsedDocument:
+        extraction = Extraction(file_name=f"{doc_id}.pdf", meta=DocumentMeta())
+        extraction.meetings = [Meeting(committee="Cabinet", date="2025-03-04", time=time, council="A Council")]
+        return ParsedDocument(id=doc_id * 64, path=f"/p/{doc_id}.pdf", size=1, mtime_ns=1,
+                              meta={"file": f"{doc_id}.pdf", "pages": 1, "pages_without_text": 0},
+                              pages=[], extraction=extraction)
+
+    times = []
+    for order in (("a", "b"), ("b", "a")):
+        store = Store(tmp_path / "".join(order))
+        store.open_for_writing()
+        for doc in order:
+            store.save_document(paper(doc, "10:00" if doc == "a" else None))
+        times.append(store.db.execute("select time from meetings").fetchall())
+        store.close()
+    assert times == [[("10:00",)], [("10:00",)]]
