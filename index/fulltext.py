@@ -6,6 +6,7 @@ engine can replace it without touching extract/, search/ or the CLI.
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -225,7 +226,7 @@ class FullTextIndex:
         skip_groups leaves out items already shown (a fallback query's second pass).
         """
         with self._searching() as searcher:
-            ranked = searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n
+            ranked = _ties_in_order(searcher, searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n)
             if sort_by_date:
                 ranked = _newest_first(searcher, ranked, date_keys or {})
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
@@ -241,7 +242,7 @@ class FullTextIndex:
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
         """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
         with self._searching() as searcher:
-            ranked = searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n
+            ranked = _ties_in_order(searcher, searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n)
             if not ranked:
                 return []
             reader = searcher.reader()
@@ -283,6 +284,17 @@ def _unions_that_skip(q: wq.Query) -> wq.Query:
         either.matcher_type = wq.Or.DEFAULT_MATCHER
         return either
     return q.apply(_unions_that_skip)
+
+
+def _ties_in_order(searcher, ranked: list[tuple]) -> list[tuple]:
+    """Equal scores ordered by record id, not by where a record sits in the index: the order
+    documents happened to be stored in (workers finish in any order) never changes an answer."""
+    scores = [round(score, 6) for score, _ in ranked]
+    tied = {s for s, n in Counter(scores).items() if n > 1}
+    if not tied:
+        return ranked
+    ids = {d: searcher.stored_fields(d)["id"] for (score, d), s in zip(ranked, scores) if s in tied}
+    return sorted(ranked, key=lambda pair: (-round(pair[0], 6), ids.get(pair[1], "")))
 
 
 def _sparse(column, searcher, docnum: int, name: str):

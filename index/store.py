@@ -352,7 +352,9 @@ class Store:
             writer.delete_documents(orphans | set(pending))
             for doc_id in pending:
                 writer.add_records(self.records_for_index(doc_id))
-            writer.commit()
+            # Merged, so that records a killed run left deleted-but-counted no longer weigh in
+            # ranking: the resumed store answers exactly as a clean one.
+            writer.commit(optimize=True)
         except BaseException:
             writer.cancel()
             raise
