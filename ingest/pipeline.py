@@ -191,7 +191,9 @@ def _place_in_collection(store: Store, context: CollectionContext) -> None:
     try:
         for parsed in reextract_to_place(store, context):
             batch.add(parsed)
-        batch.commit()
+        # Merged: the replaced records would otherwise weigh in ranking until a later merge,
+        # and a store that was interrupted and resumed (merged by recover) would rank differently.
+        batch.commit(optimize=True)
     except BaseException:
         batch.cancel()
         raise
@@ -260,10 +262,10 @@ class _IndexBatch:
         if self.pages >= COMMIT_EVERY_PAGES:
             self.commit()
 
-    def commit(self) -> None:
+    def commit(self, optimize: bool = False) -> None:
         if self.writer is None:
             return
-        self.writer.commit()
+        self.writer.commit(optimize=optimize)
         self.store.mark_indexed(self.doc_ids)
         self.writer, self.doc_ids, self.pages = None, [], 0
 
