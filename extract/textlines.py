@@ -31,16 +31,8 @@ class TextLine:
 
 
 @dataclass(eq=False)
-class Phrase:
-    words: list[PlacedWord]
-
-    @cached_property
-    def box(self) -> Box:
-        return bounding(w.box for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+class Phrase(TextLine):
+    """Words of a line that stand together: a gap wider than GAP_OF_HEIGHT separates phrases."""
 
 
 def bounding(boxes: Iterable[Box]) -> Box:
