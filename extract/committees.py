@@ -140,7 +140,7 @@ def _before_date(text: str) -> str:
 
 
 def _heading_body(lines: Sequence[str], council: str | None) -> Committee | None:
-    """A heading line that is a body's name: 'CABINET', 'CORPORATE PARENTING PANEL– 29 October 2024'.
+    """A heading line that is a body's name: 'CABINET', 'PLANNING COMMITTEE– 4 March 2025'.
 
     A committee's own heading wins over the authority's letterhead above it.
     """
