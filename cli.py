@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import time
 from functools import wraps
@@ -11,7 +12,7 @@ from pathlib import Path
 import click
 
 from .index.home import resolve_home
-from .index.lock import StoreLocked
+from .index.lock import StoreLocked, StoreReadOnly
 from .index.fulltext import IndexDamaged
 from .index.store import NoStore, Store, StoreDamaged, StoreVersionError
 from .search.output import printable, render
@@ -58,6 +59,12 @@ def home_option(command):
             raise PapersError(str(exc)) from None
         except StoreLocked as exc:
             raise PapersError(f"{exc}; try again when it has finished", EXIT_LOCKED) from None
+        except StoreReadOnly as exc:
+            raise PapersError(str(exc)) from None
+        except sqlite3.OperationalError as exc:
+            raise PapersError(f"{store.db_path}: {exc}") from None
+        except sqlite3.DatabaseError as exc:
+            raise PapersError(f"{store.db_path} is damaged ({exc}): run `papers check` for what can be done") from None
         except KeyboardInterrupt:
             raise PapersError("interrupted", EXIT_INTERRUPTED) from None
         finally:
@@ -387,8 +394,12 @@ def check(no_repair, as_json, store):
     from .index.check import check_store
     from .index.lock import writer_lock
 
-    with writer_lock(store.lock_path, wait=True):
-        report = check_store(store, repair=not no_repair)
+    if store.read_only:
+        click.echo(f"{store.home} is read-only: checking without repairing", err=True)
+        report = check_store(store, repair=False)
+    else:
+        with writer_lock(store.lock_path, wait=True):
+            report = check_store(store, repair=not no_repair)
     if as_json:
         click.echo(json.dumps({"sound": report.sound, "problems": report.problems, "repaired": report.repaired,
                                "unrepaired": report.unrepaired}, indent=2))

@@ -16,6 +16,10 @@ class StoreLocked(Exception):
     pass
 
 
+class StoreReadOnly(Exception):
+    """Writing commands need a home they may write; reading commands work without."""
+
+
 # Lock descriptors this process holds. A forked worker inherits them, and an orphaned
 # worker would keep the store locked after its parent died: workers close them.
 _HELD: set[int] = set()
@@ -35,8 +39,14 @@ def close_inherited_locks() -> None:
 def writer_lock(
     path: Path, wait: bool = True, on_wait: Callable[[str], None] | None = None
 ) -> Iterator[None]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except (PermissionError, OSError) as exc:
+        raise StoreReadOnly(
+            f"the store at {path.parent} cannot be written ({exc.strerror}): reading commands "
+            "(search, when, status, ...) work; this one needs write access"
+        ) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -7,7 +7,9 @@ never disagree for long and nothing is duplicated.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+from urllib.parse import quote
 from dataclasses import asdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -65,6 +67,10 @@ class Store:
 
     def exists(self) -> bool:
         return self.db_path.exists()
+
+    @property
+    def read_only(self) -> bool:
+        return _read_only(self.db_path)
 
     def version(self) -> int | None:
         return stored_version(self.db) if self.exists() else None
@@ -405,6 +411,8 @@ class Store:
 
 
 def _connect(path: Path) -> sqlite_utils.Database:
+    if _read_only(path):
+        return sqlite_utils.Database(_read_only_connection(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA busy_timeout = 10000")
@@ -412,6 +420,26 @@ def _connect(path: Path) -> sqlite_utils.Database:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
+
+
+def _read_only(path: Path) -> bool:
+    """A store on a read-only share or in a home the user may only read."""
+    folder = path.parent
+    if not folder.exists():
+        return False
+    return not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """mode=ro sees a live writer's WAL; where SQLite cannot make its -shm file beside a
+    WAL database, immutable=1 reads the checkpointed file (no writer can exist there)."""
+    location = f"file:{quote(str(path))}"
+    try:
+        conn = sqlite3.connect(f"{location}?mode=ro", uri=True)
+        conn.execute("select count(*) from sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{location}?immutable=1", uri=True)
 
 
 def _size_of(home: Path) -> int:

@@ -51,3 +51,20 @@ def test_a_damaged_database_is_named_and_left_alone(tmp_path):
     result = _run(home, "check")
     assert result.exit_code == 1 and "cannot be repaired here" in result.output
     assert db.read_bytes() == bytes(data)
+
+
+def test_readers_of_a_damaged_database_say_so_in_one_line(tmp_path):
+    home = _ingested(tmp_path)
+    db = home / "papers.db"
+    (home / "papers.db-wal").unlink(missing_ok=True)
+    data = bytearray(db.read_bytes())
+    for start in range(8192, len(data), 3 * 4096):  # 4 KB of garbage in every third page
+        data[start:start + 4096] = b"\xff" * 4096
+    db.write_bytes(bytes(data))
+    for command in (["status"], ["search", "performance"], ["when", "performance"], ["export"]):
+        result = _run(home, *command)
+        assert "Traceback" not in result.output and not result.exception or isinstance(result.exception, SystemExit)
+        if result.exit_code:
+            assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1, (command, result.output)
+            assert "is damaged" in result.output and "papers check" in result.output
+    assert _run(home, "status").exit_code == 1
