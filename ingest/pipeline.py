@@ -106,6 +106,7 @@ def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, rep
         if pending:
             _place_in_collection(store, context)
         refresh_indicators(store, say=progress.message, force=pending)
+        store.refresh_followups()
         store.set_meta_value(COLLECTION_PENDING, "0")
     except KeyboardInterrupt:
         report.interrupted = True
