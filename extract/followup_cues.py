@@ -102,6 +102,15 @@ def asks_for_table(text: str | None) -> bool:
     return bool(text and re.search(r"\b(?:table|tables|trends?|breakdown|figures|data)\b", text, re.I))
 
 
+# "Decision 24/00093", "minute 142", "Resolution R2025-037": a record another paper names by number.
+_CITED = re.compile(r"\b(?:decision|minute|resolution)s?\s+(?:no\.?\s*)?(?P<ref>\d{1,4}/\d{2,6}|[A-Z]{0,2}\d{4}-\d{2,4}|\d{1,4}(?:\.\d{1,3}){0,2})\b", re.I)
+
+
+def cited_records(text: str | None) -> set[str]:
+    """Numbers of decisions, minutes or resolutions a text names ("decision 24/00093" -> "24/00093")."""
+    return {m.group("ref").upper() for m in _CITED.finditer(text or "")}
+
+
 def lead_phrase(text: str) -> str:
     """An action's subject before its dash: "Swing Bridge - HD will respond ..." -> "Swing Bridge"."""
     head = re.split(r"\s+[-–—]\s+", text, maxsplit=1)[0]

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from ..extract.dates import find_dates
 from ..extract.followup_cues import (
-    asks_for_table, is_matters_arising, lead_phrase, points_to_agenda, progress, refers_to_minutes,
+    asks_for_table, cited_records, is_matters_arising, lead_phrase, points_to_agenda, progress, refers_to_minutes,
     subject_overlap, subject_similarity,
 )
 from ..extract.ids import record_id
@@ -143,7 +143,7 @@ class _Group:
     # -- links -------------------------------------------------------------------
     def links(self) -> list[Link]:
         found = [*self._pairs(), *self._action_updates(), *self._actions_on_agenda(), *self._requested(),
-                 *self._responses(), *self._minutes_references(), *self._matters_arising(), *self._reports_of_meeting()]
+                 *self._responses(), *self._minutes_references(), *self._matters_arising(), *self._reports_of_meeting(), *self._decisions_cited()]
         unique: dict[str, Link] = {}
         for link in found:
             unique.setdefault(link.id, link)
@@ -274,6 +274,22 @@ class _Group:
                         subject_similarity(item["title"], title) >= REPORT_SIMILARITY:
                     yield self._link(item, table, report, "documents", "reference",
                                      subject_similarity(item["title"], title), _heading(item))
+
+    def _decisions_cited(self) -> Iterable[Link]:
+        """A minute deciding a numbered decision ("Review of Decision 24/00093") answers the
+        recommendations asking for a decision on it, and is the business of that day's agenda items on it."""
+        asking = [(r, "recommendations", (self.documents.get(r["document_id"]) or {}).get("meeting_date"), r["text"])
+                  for r in self.recommendations]
+        listed = [(a, "agenda_items", a["meeting_date"], a["title"]) for a in self.agenda]
+        for minute in self.minutes:
+            cited = cited_records(f"{minute['title'] or ''} {(minute['text'] or '')[:500]}")
+            if not cited or not minute["meeting_date"]:
+                continue
+            for row, table, day, text in asking + listed:
+                if row["document_id"] == minute["document_id"] or not day or not cited & cited_records(text):
+                    continue
+                if (table == "recommendations" and day <= minute["meeting_date"]) or day == minute["meeting_date"]:
+                    yield self._link(minute, "minute_items", row, table, "reference", 0.9, _heading(minute))
 
     # -- status ------------------------------------------------------------------
     def statuses(self, links: list[Link]) -> list[Followup]:

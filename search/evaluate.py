@@ -128,7 +128,7 @@ def evaluate(export: dict, gold: dict, group: str = "gold", categories: Iterable
     if "followups" in scorers:
         from .evaluate_followups import followup_scorer
 
-        scorers["followups"] = followup_scorer(documents)
+        scorers["followups"] = followup_scorer(documents, export.get("documents", []))
     files = []
     for document in documents:
         if any(document.get(flag) for flag in UNREADABLE):
