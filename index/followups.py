@@ -20,7 +20,7 @@ import sqlite_utils
 from ..extract.dates import find_dates
 from ..extract.followup_cues import (
     asks_for_table, cited_records, is_matters_arising, lead_phrase, points_to_agenda, progress, refers_to_minutes,
-    subject_overlap, subject_similarity,
+    subject_overlap, subject_similarity, subject_words,
 )
 from ..extract.ids import record_id
 
@@ -29,6 +29,8 @@ SCHEDULED_OVERLAP = 0.5  # a due meeting's item shares this much of the request'
 REQUESTED_SIMILARITY = 0.8  # a later item whose title says what the requested report was about
 RESPONSE_SIMILARITY = 0.5  # an action-plan row restating an inspection recommendation
 REPORT_SIMILARITY = 0.5  # a report of the meeting whose title is the item's
+STANDING_MEETINGS = 2  # an item of the same subject at this many other meetings is a standing item
+CONTENT_WORDS, CONTENT_SHARE = 2, 0.6  # a later title sharing this many of its subject words with a request
 # "Next meeting" and a later report are told only within this many days: further on, the store
 # likely lacks the meetings between, so which one answered cannot be said.
 NEXT_WITHIN_DAYS = 120
@@ -144,10 +146,30 @@ class _Group:
     def links(self) -> list[Link]:
         found = [*self._pairs(), *self._action_updates(), *self._actions_on_agenda(), *self._requested(),
                  *self._responses(), *self._minutes_references(), *self._matters_arising(), *self._reports_of_meeting(), *self._decisions_cited()]
+        found += self._content_matches({link.to_id for link in found})
         unique: dict[str, Link] = {}
         for link in found:
             unique.setdefault(link.id, link)
         return list(unique.values())
+
+    def _content_matches(self, answered: set[str]) -> list[Link]:
+        """Later agenda items on the subject of a request nothing else answers: a lead for a reader,
+        scored, never evidence that it was addressed (ADDRESSING leaves the kind out)."""
+        found = []
+        for request in (r for r in self.requests if r["id"] not in answered):
+            minute = self.minute_by_id.get(request["minute_id"]) or {}
+            origin_date, committee = minute.get("meeting_date"), self._committee(minute)
+            for item in self.agenda:
+                if not origin_date or (item["meeting_date"] or "") <= origin_date or self._committee(item) != committee:
+                    continue
+                if len(self._meetings_titled(item["title"]) - {minute.get("meeting_id")}) >= STANDING_MEETINGS:
+                    continue  # a standing item ("Reports from councillors") is on every agenda, about nothing asked
+                shared = subject_words(item["title"]) & subject_words(f"{minute.get('title') or ''} {request['text']}")
+                score = len(shared) / max(len(subject_words(item["title"])), 1)
+                if len(shared) >= CONTENT_WORDS and score >= CONTENT_SHARE:
+                    found.append(self._link(item, "agenda_items", request, "requests", "content_match", score / 2,
+                                            _heading(item)))
+        return found
 
     def _link(self, from_row: dict, from_table: str, to_row: dict, to_table: str, kind: str, confidence: float,
               quote: str, page=None, meeting_id=None) -> Link:
@@ -323,6 +345,11 @@ class _Group:
             status = "unknown"
         return Followup(row["id"], table, status, due_date, due_meeting, evidence, self.council)
 
+    def _meetings_titled(self, title: str | None) -> set[str]:
+        """Meetings whose agenda or minutes carry an item of the same subject."""
+        words = subject_words(title)
+        return {row["meeting_id"] for row in [*self.agenda, *self.minutes] if words and subject_words(row["title"]) == words}
+
     # -- helpers -----------------------------------------------------------------
     def _action(self, action_id: str) -> dict:
         return next(a for a in self.actions if a["id"] == action_id)
@@ -375,7 +402,8 @@ class _Group:
     def _previous_minutes(self, item: dict) -> dict | None:
         committee = self._committee(item)
         earlier = [d for d in self.documents.values() if d["kind"] == "minutes" and d["committee"] == committee
-                   and d["meeting_date"] and item["meeting_date"] and d["meeting_date"] < item["meeting_date"]]
+                   and d["meeting_date"] and item["meeting_date"] and d["meeting_date"] < item["meeting_date"]
+                   and _days(d["meeting_date"], item["meeting_date"]) <= NEXT_WITHIN_DAYS]
         return max(earlier, key=lambda d: d["meeting_date"], default=None)
 
     def _item_texts(self) -> Iterable[tuple[dict, str, str]]:

@@ -46,9 +46,10 @@ def _record_date(store: Store, table: str, record_id: str) -> str | None:
 
 
 def document_followups(store: Store, document_id: str) -> list[dict]:
-    """Links stated in one document, as `followups` in gold: from, to, kind, evidence, page."""
-    rows = store.db.execute_returning_dicts(
-        "select * from links where document_id = ? order by page, kind, from_id", [document_id])
+    """Links stated in one document, as `followups` in gold: from, to, kind, evidence, page
+    (content matches are left out: no paper states them)."""
+    rows = store.db.execute_returning_dicts(  # content matches are the tool's leads, not links a paper states
+        "select * from links where document_id = ? and kind != 'content_match' order by page, kind, from_id", [document_id])
     return [{"from": _short(endpoint(store, r["from_table"], r["from_id"])), "to": _short(endpoint(store, r["to_table"], r["to_id"])),
              "kind": r["kind"], "confidence": r["confidence"], "evidence": r["quote"], "page": r["page"]} for r in rows]
 

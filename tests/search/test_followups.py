@@ -76,3 +76,38 @@ def test_status_words_and_subjects():
                            "INFORMATION REPORT - OFSTED REPORT ON THE INSPECTION OF SERVICES") == 1.0
     assert subject_similarity("To receive apologies for absence", "Apologies") >= 0.5
     assert subject_similarity("Updates", "Updates: A466 closure", procedural=False) == 0.0
+
+
+def _tiny_store(tmp_path, june_items: list[str]):
+    """A March meeting asking for a report at the 10 June meeting, and the June agenda."""
+    from panel_papers.index.schema import create_schema
+    from panel_papers.index.store import Store
+
+    store = Store(tmp_path / "home")
+    create_schema(store.db)
+    db = store.db
+    for doc, kind, date in (("m", "minutes", "2020-03-04"), ("a", "agenda", "2020-06-10")):
+        db["documents"].insert({"id": doc, "file": f"{doc}.pdf", "kind": kind, "council": "X Council",
+                                "committee": "Panel", "meeting_date": date, "pages": 1, "indexed": 1})
+        db["meetings"].insert({"id": f"meeting:{date}", "council": "X Council", "committee": "Panel", "date": date})
+        db["meeting_documents"].insert({"meeting_id": f"meeting:{date}", "document_id": doc})
+    db["minute_items"].insert({"id": "minute:7", "document_id": "m", "meeting_id": "meeting:2020-03-04", "number": "7",
+                               "title": "Library opening hours", "text": "", "meeting_date": "2020-03-04", "page": 1})
+    db["requests"].insert({"id": "request:1", "document_id": "m", "minute_id": "minute:7", "minute_number": "7",
+                           "text": "receive a report at its meeting on 10 June 2020", "due": "2020-06-10", "page": 1})
+    for number, title in enumerate(june_items, 1):
+        db["agenda_items"].insert({"id": f"item:{number}", "document_id": "a", "meeting_id": "meeting:2020-06-10",
+                                   "number": str(number), "title": title, "meeting_date": "2020-06-10", "page": 1})
+    refresh_followups(db)
+    return store
+
+
+def test_a_report_missing_from_its_due_meeting_is_overdue_and_one_on_it_addressed(tmp_path):
+    missing = _tiny_store(tmp_path / "1", ["Apologies", "Parks budget"])
+    on_agenda = _tiny_store(tmp_path / "2", ["Apologies", "Library opening hours review"])
+    try:
+        assert [r["status"] for r in followups(missing)] == ["overdue"]
+        assert [(r["status"], r["evidence"]) for r in followups(on_agenda)] == [("addressed", "2 Library opening hours review")]
+    finally:
+        missing.close()
+        on_agenda.close()
