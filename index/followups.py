@@ -17,7 +17,7 @@ from datetime import date
 
 import sqlite_utils
 
-from ..extract.dates import find_dates
+from ..extract.dates import find_dates, parse_date
 from ..extract.followup_cues import (
     asks_for_table, cited_records, is_matters_arising, lead_phrase, points_to_agenda, progress, refers_to_minutes,
     subject_overlap, subject_similarity, subject_words,
@@ -145,7 +145,7 @@ class _Group:
     # -- links -------------------------------------------------------------------
     def links(self) -> list[Link]:
         found = [*self._pairs(), *self._action_updates(), *self._actions_on_agenda(), *self._requested(),
-                 *self._responses(), *self._minutes_references(), *self._matters_arising(), *self._reports_of_meeting(), *self._decisions_cited()]
+                 *self._responses(), *self._minutes_references(), *self._matters_arising(), *self._reports_of_meeting(), *self._decisions_cited(), *self._minutes_cited()]
         found += self._content_matches({link.to_id for link in found})
         unique: dict[str, Link] = {}
         for link in found:
@@ -313,6 +313,20 @@ class _Group:
                 if (table == "recommendations" and day <= minute["meeting_date"]) or day == minute["meeting_date"]:
                     yield self._link(minute, "minute_items", row, table, "reference", 0.9, _heading(minute))
 
+    def _minutes_cited(self) -> Iterable[Link]:
+        """"Further to minute 142": the earlier minute of that number, of the same body, in another paper."""
+        by_number = defaultdict(list)
+        for minute in self.minutes:
+            if minute["number"] and minute["meeting_date"]:
+                by_number[minute["number"].upper()].append(minute)
+        for item, table, text in self._item_texts():
+            day = item.get("meeting_date")
+            for number in cited_records(re.sub(r"(?i)\bdecisions?\b", "", text)) if day else ():
+                for earlier in by_number.get(number, []):
+                    if earlier["document_id"] != item["document_id"] and earlier["meeting_date"] < day and \
+                            self._committee(earlier) == self._committee(item):
+                        yield self._link(item, table, earlier, "minute_items", "reference", 0.9, _sentence_with(text, number.lower()))
+
     # -- status ------------------------------------------------------------------
     def statuses(self, links: list[Link]) -> list[Followup]:
         answered: dict[str, list[Link]] = defaultdict(list)
@@ -387,7 +401,7 @@ class _Group:
         if table == "requests":
             minute = self.minute_by_id.get(row["minute_id"]) or {}
             return self._due_date(row, minute.get("meeting_date"), self._committee(minute))
-        return row.get("due") if re.fullmatch(r"\d{4}-\d\d-\d\d", row.get("due") or "") else None
+        return parse_date(row["due"]) if row.get("due") else None  # an action log's Due column
 
     def _meeting_on(self, date: str | None, committee: str | None) -> str | None:
         if not date:

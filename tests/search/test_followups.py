@@ -111,3 +111,12 @@ def test_a_report_missing_from_its_due_meeting_is_overdue_and_one_on_it_addresse
     finally:
         missing.close()
         on_agenda.close()
+
+
+def test_an_item_further_to_an_earlier_minute_links_to_it(tmp_path):
+    store = _tiny_store(tmp_path, ["Update further to minute 7"])
+    try:
+        links = store.db.execute("select from_id, to_id, kind from links where kind = 'reference'").fetchall()
+        assert links == [("item:1", "minute:7", "reference")]
+    finally:
+        store.close()
