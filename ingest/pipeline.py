@@ -145,6 +145,7 @@ def _keep_stranded(store: Store, fresh: Store, stranded: list[str], same_schema:
         fresh.adopt(store.db_path, stranded)
         fresh.recover()
         refresh_indicators(fresh, force=True)
+        fresh.refresh_followups()
         progress.message(f"{len(stranded)} documents whose files cannot be reached keep their stored records")
         return
     kept = store.home / f"papers.schema-{old_version}.db"
