@@ -217,6 +217,7 @@ def _forget(store, paths: list[str], yes: bool, wait: bool = True) -> None:
     with writer_lock(store.lock_path, wait=wait, on_wait=lambda text: click.echo(text, err=True)):
         removed = store.forget(paths)
         store.recover()  # their search entries go too
+        store.refresh_followups()  # and what they answered is traced again
     click.echo(f"forgot {len(paths)} path{'s' * (len(paths) != 1)}, {len(removed)} "
                f"document{'s' * (len(removed) != 1)} removed")
 
@@ -951,6 +952,81 @@ def _eval_questions(store, questions: list[dict], fmt: str) -> None:
             click.echo(f"  not in top 5: {row['query']!r} (rank {row['rank'] or '>10'})")
     for question in result["first_wrong"]:
         click.echo(f"  first answer wrong: {question!r}")
+
+
+@cli.command()
+@click.argument("record")
+@output_options
+@home_option
+def trace(record, fmt, store):
+    """What became of a request, recommendation or action: its later links, oldest first.
+
+    RECORD is a record id (from --json output) or words of its text. Each link
+    gives the date, kind (agenda_minutes_pair, action_update, reference,
+    requested_report, scheduled, response, matters_arising), the quote and
+    file:page of its evidence.
+
+    \b
+    Examples:
+        papers trace "table showing performance trends"
+        papers trace "receive a full report at its next meeting" --json
+    """
+    from .search.trace import NotTraced, trace as trace_record
+
+    store.check_readable()
+    try:
+        chain = trace_record(store, record)
+    except NotTraced as exc:
+        raise PapersError(str(exc), EXIT_NOT_FOUND) from None
+    if fmt == "json":
+        click.echo(json.dumps(chain, indent=2, ensure_ascii=False))
+        return
+    origin, status = chain["origin"], chain["status"] or {}
+    rows = [{"date": origin.get("date"), "kind": "origin", "text": origin.get("text"),
+             "file": origin.get("file"), "page": origin.get("page")}]
+    rows += [{"date": step.get("date"), "kind": step["kind"], "text": step.get("quote") or step.get("text"),
+              "file": step.get("evidence_file") or step.get("file"), "page": step.get("evidence_page") or step.get("page")}
+             for step in chain["links"]]
+    columns = ["date", "kind", "text", "file", "page"]
+    if fmt == "csv":
+        _listing(rows, "csv", columns)
+        return
+    if status:
+        click.echo(f"status: {status['status']}" + (f" (due {status['due']})" if status.get("due") else ""))
+    click.echo(render(rows, "table", columns, max_width=64))  # room for a whole file name
+
+
+@cli.command()
+@click.option("--status", type=click.Choice(["open", "overdue", "addressed", "superseded", "unknown"]),
+              help="Only records of this status.")
+@click.option("--council", help="Only this council (words of its name).")
+@click.option("--committee", help="Only this committee (words of its name).")
+@click.option("--since", help="Only records of meetings on or after this date (YYYY-MM-DD).")
+@output_options
+@home_option
+def followups(status, council, committee, since, fmt, store):
+    """Requests, actions and inspection recommendations with what became of them.
+
+    overdue: the meeting it was due at is in the store and shows no evidence;
+    addressed: a later record answers it (a content match alone never does);
+    open: nothing yet, and no due meeting in the store; unknown: later meetings
+    are stored but none can be said to answer it.
+
+    \b
+    Examples:
+        papers followups --status addressed
+        papers followups --committee "corporate parenting" --json
+    """
+    from .search.trace import followups as list_followups
+
+    store.check_readable()
+    rows = list_followups(store, status, council, committee, since)
+    if rows or fmt != "table":
+        _listing(rows, fmt, ["status", "date", "record", "text", "due", "file", "page", "evidence"])
+    if not rows:
+        if fmt == "table":
+            click.echo("No rows.")
+        sys.exit(EXIT_NOT_FOUND)
 
 
 def main():

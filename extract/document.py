@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 
+from .actions import actions
 from .decision_tables import table_decisions
 from .minutes import refine_minute_items
 from .records import Extraction, PageText, TableGrid
@@ -51,6 +52,7 @@ def extract_document(read: ReadDocument, context: CollectionContext = Collection
             known_councils=context.councils,
         )
         extraction.resolutions = table_decisions(read.grids, extraction.minute_items, extraction.resolutions)
+        extraction.actions = _in_meeting(actions(read.pages), extraction)
     with _timed(timings, "indicator tables"):
         tables = extract_observations(read.id, read.grids, {p.number: p.text for p in read.pages})
         extraction.observations, extraction.breakdowns = tables.observations, tables.breakdowns
@@ -85,6 +87,15 @@ def _stamp(extraction: Extraction, document_id: str) -> None:
     for record in records_of(extraction):
         if hasattr(record, "document"):
             record.document = document_id
+
+
+def _in_meeting(found, extraction: Extraction):
+    """An action belongs to the meeting of the paper printing it (the stated date's, else the first)."""
+    meetings = extraction.meetings
+    meeting = next((m for m in meetings if m.date == extraction.meta.meeting_date), meetings[0] if meetings else None)
+    for action in found:
+        action.meeting_id = meeting.id if meeting else None
+    return found
 
 
 def _item_spans(extraction: Extraction) -> list[tuple[str, int, int]]:

@@ -213,6 +213,21 @@ class Request(Keyed):
 
 
 @dataclass
+class Action(Keyed):
+    """A row of an action log or tracker, or an "ACTION:" line; status as printed."""
+
+    KEY = ("document", "page", "ref", "text")  # the page too: a log restates its rows in a summary
+    ref: str | None  # the log's own number ("Feb26.01"), or the minute it came from
+    text: str
+    owner: str | None
+    due: str | None
+    status: str | None
+    page: int
+    meeting_id: str | None = None  # the meeting of the paper that prints it
+    document: str = ""  # the content hash of the document stating it
+
+
+@dataclass
 class Extraction:
     """Everything extract_document finds in one document: the one value a worker returns."""
 
@@ -228,6 +243,7 @@ class Extraction:
     resolutions: list[Resolution] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     breakdowns: list[BreakdownTable] = field(default_factory=list)
     defined_terms: list[DefinedTerm] = field(default_factory=list)

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from ..extract.records import (
-    AgendaItem, Attendance, BreakdownTable, Declaration, DefinedTerm, Mention, MinuteItem, Observation, Part, Recommendation, Request,
+    Action, AgendaItem, Attendance, BreakdownTable, Declaration, DefinedTerm, Mention, MinuteItem, Observation, Part, Recommendation, Request,
     Resolution, Extraction,
 )
 
@@ -21,6 +21,7 @@ RECORD_TABLES: dict[str, tuple[type, str]] = {
     "resolutions": (Resolution, "resolutions"),
     "recommendations": (Recommendation, "recommendations"),
     "requests": (Request, "requests"),
+    "actions": (Action, "actions"),
     "observations": (Observation, "observations"),
     "breakdown_tables": (BreakdownTable, "breakdowns"),
     "defined_terms": (DefinedTerm, "defined_terms"),

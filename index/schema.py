@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from .followups import create_tables as create_followup_tables
 from .records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Tables whose rows belong to one document, deleted before their document
 # (children before the records they refer to).
@@ -88,6 +89,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["paths"].create_index(["document_id"], if_not_exists=True)
     db["documents"].create_index(["meeting_date"], if_not_exists=True)
     db["documents"].create_index(["indexed"], if_not_exists=True)
+    create_followup_tables(db)
     _full_text_tables(db)
     db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
 

@@ -312,6 +312,12 @@ class Store:
                 [(group, label) for label, group in mapping.items()],
             )
 
+    def refresh_followups(self) -> set[str]:
+        """Re-trace follow-ups in the councils whose papers came or went; returns those councils."""
+        from .followups import refresh_followups
+
+        return refresh_followups(self.db)
+
     def committees(self) -> list[str]:
         rows = self.db.execute("select distinct committee from documents where committee is not null order by 1")
         return [row[0] for row in rows]

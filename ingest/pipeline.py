@@ -106,6 +106,7 @@ def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, rep
         if pending:
             _place_in_collection(store, context)
         refresh_indicators(store, say=progress.message, force=pending)
+        store.refresh_followups()
         store.set_meta_value(COLLECTION_PENDING, "0")
     except KeyboardInterrupt:
         report.interrupted = True
@@ -144,6 +145,7 @@ def _keep_stranded(store: Store, fresh: Store, stranded: list[str], same_schema:
         fresh.adopt(store.db_path, stranded)
         fresh.recover()
         refresh_indicators(fresh, force=True)
+        fresh.refresh_followups()
         progress.message(f"{len(stranded)} documents whose files cannot be reached keep their stored records")
         return
     kept = store.home / f"papers.schema-{old_version}.db"

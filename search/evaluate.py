@@ -64,6 +64,8 @@ CATEGORIES: dict[str, Category] = {
     "requests": Category("requests", _list_scorer("requests", DECISION)),
     "actions": Category("actions", _list_scorer("actions", Rule("ref", "text", parts=True))),
     "observations": Category("observations", observation_counts),
+    # Scored with the whole gold in view (search/evaluate_followups.py); built per evaluation.
+    "followups": Category("followups", lambda g, f: (0, 0, 0)),
 }
 
 
@@ -122,12 +124,17 @@ def evaluate(export: dict, gold: dict, group: str = "gold", categories: Iterable
                if CATEGORIES[c].is_list and _carried(CATEGORIES[c].stated_by, documents)
                and not _carried(CATEGORIES[c].stated_by, export.get("documents", []))}
     scored = [c for c in wanted if c not in skipped]
+    scorers = {c: CATEGORIES[c].scorer for c in scored}
+    if "followups" in scorers:
+        from .evaluate_followups import followup_scorer
+
+        scorers["followups"] = followup_scorer(documents, export.get("documents", []))
     files = []
     for document in documents:
         if any(document.get(flag) for flag in UNREADABLE):
             continue
         found = _counterpart(document["file"], found_by_name.get(base_name(document["file"]), []))
-        counts = {c: CATEGORIES[c].scorer(document, found) for c in scored if CATEGORIES[c].stated_by in document}
+        counts = {c: scorers[c](document, found) for c in scored if CATEGORIES[c].stated_by in document}
         files.append({"file": document["file"], "council": document.get("council") or group, "counts": counts})
     councils = _by_council(files, scored)
     return Evaluation(

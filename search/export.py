@@ -40,7 +40,13 @@ def _observations(store: Store, row: dict) -> dict:
     return {"observations": document_observations(store, row["id"])}
 
 
-SECTIONS: list[Section] = [_document_fields, _structure, _observations]
+def _followups(store: Store, row: dict) -> dict:
+    from .trace import document_followups
+
+    return {"followups": document_followups(store, row["id"])}
+
+
+SECTIONS: list[Section] = [_document_fields, _structure, _observations, _followups]
 
 
 def export_store(store: Store) -> dict:

@@ -44,3 +44,9 @@ def test_every_body_is_scored_and_unreadable_papers_are_named(result):
     assert len(result.councils) == 7 - 1  # Horsley's two papers have no readable text layer
     assert len(result.not_scored) == sum(1 for d in json.loads(GOLD.read_text())["documents"]
                                          if d.get("image_only") or d.get("garbled_text"))
+
+
+def test_follow_up_links_reach_the_floors(result):
+    floors = FLOORS["followups"]
+    links = result.micro["followups"]
+    assert links["precision"] >= floors["precision"] and links["recall"] >= floors["recall"], links
