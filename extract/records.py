@@ -174,7 +174,9 @@ class Declaration(Keyed):
 
 @dataclass
 class Resolution(Keyed):
-    KEY = ("minute_id", "part", "text")  # the text too: a restarted list repeats its part numbers
+    # The text too: a restarted list repeats its part numbers. The same words decided twice in one
+    # item ("resolved to pay" under three payments) are told apart by their repeat, unset for the first.
+    KEY = ("minute_id", "part", "text", "repeat")
     minute_id: str
     minute_number: str | None
     part: str | None  # "1", "a", ... for multi-part resolutions
@@ -185,6 +187,7 @@ class Resolution(Keyed):
     mover: str | None = None  # motions ("Moved by X, Seconded by Y ... Carried")
     seconder: str | None = None
     result: str | None = None  # "Carried", "Carried unanimously"
+    repeat: int | None = None  # 2, 3, ... for the second and later records of the same words in one item
 
 
 @dataclass

@@ -6,7 +6,7 @@ import sqlite_utils
 
 from .records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Tables whose rows belong to one document, deleted before their document
 # (children before the records they refer to).

@@ -325,3 +325,28 @@ def test_it_was_also_agreed_states_an_outcome():
 It was also agreed that the clerk would write to the bus company."""
     assert register(lines(text)) == "informal"
     assert texts(text) == ["the clerk would write to the bus company"]
+
+
+def test_prose_agreements_that_run_straight_into_their_clause():
+    minutes = """The minutes of the last meeting had been circulated. All agreed this was a true record and
+were signed and approved.
+The Councillors resolved this was acceptable.
+Bus donation requested, agreed to pay £ 65.00"""
+    assert texts(minutes, "prose") == [
+        "this was a true record and were signed and approved.",
+        "this was acceptable.",
+        "pay £ 65.00",
+    ]
+    # A view reported with a preposition after the verb decides nothing.
+    assert texts("Members agreed with the points raised by residents.", "prose") == []
+
+
+def test_the_same_words_decided_twice_in_one_item_stay_two_records():
+    minutes = """Register of Assets Councillors resolved to sign
+Financial Regulations Councillors resolved to sign
+Code of Conduct Councillors resolved to sign"""
+    found = resolutions(lines(minutes), "m:1", "1", WIDTH, "prose")
+    assert [r.text for r in found] == ["sign", "sign", "sign"]
+    assert len({r.id for r in found}) == 3
+    # The first keeps the id it had before repeats were numbered; ids are the same on a second reading.
+    assert found[0].repeat is None and [r.id for r in found] == [r.id for r in resolutions(lines(minutes), "m:1", "1", WIDTH, "prose")]
