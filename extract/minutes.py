@@ -14,8 +14,8 @@ from .headings import find_headings
 from .itemnumbers import numbered_line
 from .pagelines import Line
 from .records import PageText
+from .profiles.moderngov import MINUTES_LABEL
 
-MINUTES_LABEL = re.compile(r"^Minutes\s*:\s*(?P<rest>.*)$", re.I)
 # Lines that close a set of minutes or an extract rather than belonging to its last item.
 END_MARKER = re.compile(
     r"^(?:\(Note:\s+The meeting.*|\(Signed\).*|Supporting documents\s*:?.*|"

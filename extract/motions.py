@@ -10,24 +10,13 @@ import re
 from dataclasses import dataclass
 
 from .pagelines import Line
+from .profiles.north_american import MOTION_START, MOVED, MOVER_LINE, RESULT, SECONDED
 from .records import Resolution
 from .resolution_records import records
 
-RESULT = re.compile(
-    r"(?:^|(?<=[.!:]\s)|(?<=[.!:]))\s*(?:Motion\s+)?(?P<result>Carried(?:\s+(?:unanimously|as\s+amended))?|CARRIED(?:\s+(?:UNANIMOUSLY|AS\s+AMENDED))?"
-    r"|Defeated|DEFEATED|Agreed(?:\s+unanimously)?|AGREED)\.?\s*$"
-)
 PROPOSER = re.compile(r"(?:^|\)\s)(?P<mover>[A-Z][\w.'’ ]{1,40}?)\s+proposed,?\s+and\s+(?P<seconder>[A-Z][\w.'’ ]{1,40}?)\s+seconded")
 # "Mr A proposed, and Mr B seconded, that ..." (British minutes of a motion put without amendment).
 PROPOSAL = re.compile(r"\bproposed,?\s+and\s+.{1,60}?\s+seconded,?\s+(?:the\s+motion\s+)?that\s+(?=\S)")
-MOTION_START = re.compile(r"^(?:That|THAT|BE\s+IT\s+RESOLVED|Be\s+it\s+resolved|WHEREAS|Whereas)\b")
-# "R2025-042 J. Scott, S. Kirkey:" - a resolution number and the mover and seconder.
-MOVER_LINE = re.compile(
-    r"^(?P<id>[A-Z]{0,3}\d{2,4}[-/]\d{1,4}[A-Za-z]?|(?:Resolution|Motion)\s+(?:No\.?\s*)?\S+)?\s*"
-    r"(?P<mover>[A-Z][\w.'’ -]{1,40}?),\s*(?P<seconder>[A-Z][\w.'’ -]{1,40}?):\s*$"
-)
-MOVED = re.compile(r"\bMoved\s+by\s*:?\s*(?P<mover>[^,:\n]+?)(?=\s*(?:,|Seconded\b|$))", re.I | re.M)
-SECONDED = re.compile(r"\bSeconded\s+by\s*:?\s*(?P<seconder>[^,:\n]+?)(?=\s*(?:,|:|$))", re.I | re.M)
 
 
 @dataclass

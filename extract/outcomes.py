@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .pagelines import Line
+from .profiles.parish import PROPOSED
 from .records import Resolution
 from .resolution_records import records
 from .statements import CLOSING, LABEL, RUN_IN_HEADING, paragraphs, statements
@@ -31,7 +32,6 @@ OUTCOME = re.compile(
     r"|\bNO\s+OBJECTIONS?\s*$)"
 )
 _PREVIOUSLY = re.compile(r"\b(?:previously|already|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:approved|adopted)", re.I)
-PROPOSED = re.compile(r"\b[Pp]roposed\s+by\b.{0,80}\b[Ss]econded\s+by\b")
 NOMINATED = re.compile(r"\b(?:nominated|proposed)\s+and\s+\S+(?:\s+\S+)?\s+seconded\s+that\s+(?P<what>.+)$")
 # "... for payment proposed JH seconded HD": who moved it is not part of the decision.
 _TRAILING_MOVERS = re.compile(r"[\s:,]+proposed\s+(?:by\s+)?\S+(?:\s+\S+)?,?\s+seconded\s+(?:by\s+)?\S+(?:\s+\S+)?\s*:?$")

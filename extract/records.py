@@ -74,6 +74,7 @@ class DocumentMeta:
     committee: str | None = None  # the meeting body without the authority: "Cabinet", "Parish Council"
     meeting_date: str | None = None  # ISO date, as the paper states it
     kind_confidence: float | None = None  # 0..1: how clearly the paper showed its kind
+    convention: str | None = None  # the convention profile the paper was read with (extract/profiles)
 
 
 @dataclass
@@ -125,9 +126,9 @@ class Meeting(Keyed):
 
 @dataclass
 class AgendaItem(Keyed):
-    KEY = ("document", "meeting_id", "number")
+    KEY = ("document", "meeting_id", ("number", "title"))  # the title where layout alone marks the heading
     meeting_id: str
-    number: str
+    number: str | None
     title: str
     report_of: str | None = None
     pages: tuple[int, int] | None = None  # the range the agenda states, as physical pages
