@@ -54,7 +54,7 @@ def _clean_title(text: str) -> tuple[str, tuple[int, int] | None]:
 def agenda_entries(lines: list[Line], profile: Profile = GENERIC) -> list[AgendaEntry]:
     """The items of an agenda, in order: its numbered headings, and where the profile has an order
     of business, the unnumbered headings that run it."""
-    starts = [(h.index, h.number, h.title, h.body_start) for h in find_headings(lines, title_wraps)]
+    starts = _in_heading_column(lines, [(h.index, h.number, h.title, h.body_start) for h in find_headings(lines, title_wraps)])
     if profile.opening_items or profile.closing_items:
         starts = _order_of_business(lines, starts, profile)
     entries = []
@@ -63,6 +63,15 @@ def agenda_entries(lines: list[Line], profile: Profile = GENERIC) -> list[Agenda
         title, pages = _clean_title(raw_title)
         entries.append(AgendaEntry(number, title, _report_of(lines[body_start:stop]), pages, lines[index].page))
     return entries
+
+
+def _in_heading_column(lines: list[Line], starts: list[tuple]) -> list[tuple]:
+    """Headings set further right than the agenda's first by more than a type size are a list enclosed
+    in an item ("CRC 2019-48: ..." under "11. Consent agenda as attached"), not items of the agenda."""
+    if not starts or not lines[starts[0][0]].words:
+        return starts
+    first = lines[starts[0][0]]
+    return [s for s in starts if not lines[s[0]].words or lines[s[0]].x0 <= first.x0 + first.size]
 
 
 def _order_of_business(lines: list[Line], numbered: list[tuple], profile: Profile) -> list[tuple]:

@@ -20,5 +20,7 @@ MODERNGOV = Profile(
         re.compile(PAGES_STAMP.pattern, re.I | re.M),
         re.compile(MINUTES_LABEL.pattern, re.I | re.M),
         re.compile(r"\(\s*Pages?\s+\d{1,4}\s*(?:-|–|to)\s*\d{1,4}\s*\)", re.I),
+        re.compile(r"^\s*\(Item\s+\d{1,3}[A-Za-z]?\)\s*$", re.M),  # under each heading of printed minutes
     ),
+    minimum=1,  # each of these is ModernGov's own furniture
 )
