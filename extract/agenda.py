@@ -22,6 +22,8 @@ class AgendaEntry:
     report_of: str | None
     printed_pages: tuple[int, int] | None
     page: int
+    x0: float = 0.0  # left edge of its heading line (0 without typography)
+    size: float = 0.0
 
 
 def _is_caps(text: str) -> bool:
@@ -61,7 +63,8 @@ def agenda_entries(lines: list[Line], profile: Profile = GENERIC) -> list[Agenda
     for position, (index, number, raw_title, body_start) in enumerate(starts):
         stop = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
         title, pages = _clean_title(raw_title)
-        entries.append(AgendaEntry(number, title, _report_of(lines[body_start:stop]), pages, lines[index].page))
+        line = lines[index]
+        entries.append(AgendaEntry(number, title, _report_of(lines[body_start:stop]), pages, line.page, line.x0, line.size))
     return entries
 
 

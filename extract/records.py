@@ -126,7 +126,9 @@ class Meeting(Keyed):
 
 @dataclass
 class AgendaItem(Keyed):
-    KEY = ("document", "meeting_id", ("number", "title"))  # the title where layout alone marks the heading
+    # The title where layout alone marks the heading; the sequence where one file's agenda numbers
+    # its items twice (a closed session 1-5, then the regular meeting 1-21), unset for the first.
+    KEY = ("document", "meeting_id", ("number", "title"), "sequence")
     meeting_id: str
     number: str | None
     title: str
@@ -135,6 +137,7 @@ class AgendaItem(Keyed):
     page: int | None = None  # page of the agenda entry
     meeting_date: str | None = None  # the date of its meeting (one file can hold two meetings' agendas)
     document: str = ""  # the content hash of the document stating it
+    sequence: int | None = None  # 2, 3, ... for the items of a numbering that starts over in the same meeting
 
 
 @dataclass
