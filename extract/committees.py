@@ -151,14 +151,26 @@ def _before_date(text: str) -> str:
     return _DATE_TAIL.sub("", text).strip()
 
 
+_BODY_END = re.compile(rf"\b{_BODY}$", re.I)
+
+
+def _wrapped(text: str, after: str) -> str:
+    """'Board of Water and Power' over 'Commissioners': a body's name that wraps onto a short line."""
+    words = after.split()
+    if 0 < len(words) <= 2 and BODY_OF.match(text) and not _BODY_END.search(text) and not re.search(r"\d", after) \
+            and all(w[:1].isupper() for w in words):
+        return f"{text} {after.strip()}"
+    return text
+
+
 def _heading_body(lines: Sequence[str], council: str | None) -> Committee | None:
     """A heading line that is a body's name: 'CABINET', 'PLANNING COMMITTEE– 4 March 2025'.
 
     A committee's own heading wins over the authority's letterhead above it.
     """
     letterhead = None
-    for line in lines:
-        text = _before_date(re.split(r"\s[|]\s|[–—]\s*\d", line)[0]).strip(" –-")
+    for line, after in zip(lines, [*lines[1:], ""]):
+        text = _wrapped(_before_date(re.split(r"\s[|]\s|[–—]\s*\d", line)[0]).strip(" –-"), after)
         name = _as_body(text, council) if 0 < len(text.split()) <= 9 else None
         if not name:
             continue

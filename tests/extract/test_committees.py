@@ -71,3 +71,12 @@ def test_a_board_named_with_its_place_is_the_board():
     assert committee_name(page, "Northshire County Board of Health").name == "Board of Health"
     page = [PageText(1, "Harbour Special Service Area #4\nCommission Meeting Minutes\nPresent: A. Smith", 595, 842)]
     assert committee_name(page, "Harbour Special Service Area #4").name == "Commission"
+
+
+def test_a_body_name_that_wraps_onto_a_short_line():
+    from panel_papers.extract.committees import committee_name
+    from panel_papers.extract.records import PageText
+
+    text = "BOARD OF HARBOR AND PARKS\nCOMMISSIONERS\nDEPARTMENT OF HARBOR AND PARKS OF THE CITY OF LAKEVIEW\nREGULAR MEETING AGENDA"
+    page = [PageText(1, text, 595, 842)]
+    assert committee_name(page, "Department of Harbor and Parks of the City of Lakeview").name == "Board of Harbor and Parks Commissioners"
