@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from statistics import quantiles
 
-from .motions import motions
+from .motions import motions, seconded_proposals
 from .outcomes import outcomes
 from .pagelines import Line
 from .records import Resolution
@@ -173,7 +173,8 @@ def resolutions(
     body: list[Line], minute_id: str, minute_number: str | None, width: float | None = None, style: str | None = None
 ) -> list[Resolution]:
     """Every decision in one minute item's text, each its own record even where the words repeat."""
-    return numbered_repeats(_decisions(body, minute_id, minute_number, width, style))
+    found = _decisions(body, minute_id, minute_number, width, style) + seconded_proposals(body, minute_id, minute_number)
+    return numbered_repeats(sorted(found, key=lambda r: r.page))
 
 
 def _decisions(body: list[Line], minute_id: str, minute_number: str | None, width: float | None, style: str | None

@@ -52,6 +52,26 @@ def motions(body: list[Line], minute_id: str, minute_number: str | None) -> list
     return out
 
 
+# "Councillor A proposed the second Tuesday of every month. This proposal was seconded by
+# Councillor B and agreed.": the proposal is the decision once the next sentence carries it.
+SECONDED_PROPOSAL = re.compile(
+    r"(?P<mover>\b[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’-]+){0,2})\s+proposed\s+(?:that\s+)?(?P<what>[^.;]{8,300}?)\.\s+"
+    r"(?:This|The)\s+(?:proposal|motion)\s+was\s+seconded\s+by\s+(?P<seconder>[^.;]{2,60}?)\s+and\s+(?P<result>agreed|carried)\b"
+)
+
+
+def seconded_proposals(body: list[Line], minute_id: str, minute_number: str | None) -> list[Resolution]:
+    """Proposals that a following sentence records as seconded and agreed (or carried)."""
+    text = " ".join(line.text for line in body)
+    ends = [sum(len(line.text) + 1 for line in body[: k + 1]) for k in range(len(body))]
+    out: list[Resolution] = []
+    for match in SECONDED_PROPOSAL.finditer(text):
+        page = next(line.page for line, end in zip(body, ends) if end > match.start())
+        fields = {"mover": match.group("mover"), "seconder": match.group("seconder"), "result": match.group("result").capitalize()}
+        out.extend(records(match.group("what") + ".", "MOVED", page, minute_id, minute_number, **fields))
+    return out
+
+
 # "Moved by A, seconded by B, THAT ..." on one line: the motion starts at its "THAT".
 _INLINE_START = re.compile(r"(?<=[\s,:])(?:THAT|That|BE\s+IT\s+RESOLVED|Be\s+it\s+resolved)\b")
 

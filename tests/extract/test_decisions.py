@@ -350,3 +350,14 @@ Code of Conduct Councillors resolved to sign"""
     assert len({r.id for r in found}) == 3
     # The first keeps the id it had before repeats were numbered; ids are the same on a second reading.
     assert found[0].repeat is None and [r.id for r in found] == [r.id for r in resolutions(lines(minutes), "m:1", "1", WIDTH, "prose")]
+
+
+def test_a_proposal_that_the_next_sentence_records_as_seconded_and_agreed():
+    minutes = """Councillor Ash proposed the second Tuesday of every month at 10am for the
+holding of the District Meeting. This proposal was seconded by Councillor Birch and agreed.
+It was agreed that the next meeting would be held in Upton."""
+    found = resolutions(lines(minutes), "m:1", "1", WIDTH, register(lines(minutes)))
+    proposal = next(r for r in found if r.verb == "MOVED")
+    assert proposal.text == "the second Tuesday of every month at 10am for the holding of the District Meeting."
+    assert (proposal.mover, proposal.seconder, proposal.result) == ("Councillor Ash", "Councillor Birch", "Agreed")
+    assert any(r.text.startswith("the next meeting would be held in Upton") for r in found)
