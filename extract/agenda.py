@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .caps_headings import caps_headings
 from .headings import find_headings
 from .pagelines import Line
+from .profiles import GENERIC, Profile
 
 PAGE_REF = re.compile(r"\(\s*Pages?\s+(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*\)", re.I)
 _OPEN_PAGE_REF = re.compile(r"\(\s*Pages?\b[^)]*$", re.I)
@@ -15,11 +17,13 @@ _FOOTNOTE_STAR = re.compile(r"\s*\*+\s*$")
 
 @dataclass
 class AgendaEntry:
-    number: str
+    number: str | None  # None for a heading marked by layout alone ("CALL TO ORDER")
     title: str
     report_of: str | None
     printed_pages: tuple[int, int] | None
     page: int
+    x0: float = 0.0  # left edge of its heading line (0 without typography)
+    size: float = 0.0
 
 
 def _is_caps(text: str) -> bool:
@@ -49,23 +53,46 @@ def _clean_title(text: str) -> tuple[str, tuple[int, int] | None]:
     return text.strip(" -–"), pages
 
 
-def agenda_entries(lines: list[Line]) -> list[AgendaEntry]:
-    """The numbered items of an agenda, in order."""
-    headings = find_headings(lines, title_wraps)
+def agenda_entries(lines: list[Line], profile: Profile = GENERIC) -> list[AgendaEntry]:
+    """The items of an agenda, in order: its numbered headings, and where the profile has an order
+    of business, the unnumbered headings that run it."""
+    starts = _in_heading_column(lines, [(h.index, h.number, h.title, h.body_start) for h in find_headings(lines, title_wraps)])
+    if profile.opening_items or profile.closing_items:
+        starts = _order_of_business(lines, starts, profile)
     entries = []
-    for position, heading in enumerate(headings):
-        stop = headings[position + 1].index if position + 1 < len(headings) else len(lines)
-        title, pages = _clean_title(heading.title)
-        entries.append(
-            AgendaEntry(
-                number=heading.number,
-                title=title,
-                report_of=_report_of(lines[heading.body_start : stop]),
-                printed_pages=pages,
-                page=heading.page,
-            )
-        )
+    for position, (index, number, raw_title, body_start) in enumerate(starts):
+        stop = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
+        title, pages = _clean_title(raw_title)
+        line = lines[index]
+        entries.append(AgendaEntry(number, title, _report_of(lines[body_start:stop]), pages, line.page, line.x0, line.size))
     return entries
+
+
+def _in_heading_column(lines: list[Line], starts: list[tuple]) -> list[tuple]:
+    """Headings set further right than the agenda's first by more than a type size are a list enclosed
+    in an item ("CRC 2019-48: ..." under "11. Consent agenda as attached"), not items of the agenda."""
+    if not starts or not lines[starts[0][0]].words:
+        return starts
+    first = lines[starts[0][0]]
+    return [s for s in starts if not lines[s[0]].words or lines[s[0]].x0 <= first.x0 + first.size]
+
+
+def _order_of_business(lines: list[Line], numbered: list[tuple], profile: Profile) -> list[tuple]:
+    """Unnumbered headings from the first opening item ("CALL TO ORDER") to the last closing one
+    ("ADJOURNMENT"), with the numbered headings set in their column; numbered lines indented under
+    them are their sub-items. Without an opening or closing item the unnumbered family is not an agenda's."""
+    found = caps_headings(lines)
+    opening = [i for i, title in found if profile.opening_items and profile.opening_items.search(title)]
+    closing = [i for i, title in found if profile.closing_items and profile.closing_items.search(title)]
+    if not (opening or closing):
+        return numbered
+    first, last = (opening or [0])[0], (closing or [len(lines)])[-1]
+    column, size = min(lines[i].x0 for i, _ in found), lines[found[0][0]].size
+    starts = {i: (i, None, title, i + 1 + title.count(" ") * 0) for i, title in found if first <= i <= last}
+    for start in numbered:
+        if first <= start[0] <= last and lines[start[0]].x0 <= column + size:
+            starts[start[0]] = start
+    return [starts[i] for i in sorted(starts)]
 
 
 def _report_of(body: list[Line]) -> str | None:

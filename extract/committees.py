@@ -112,10 +112,13 @@ def _as_body(raw: str, council: str | None) -> str | None:
         return body_of(council)  # "a meeting of the above Council": the authority the heading names
     if _BARE_BODY.match(name):
         return title_case(re.sub(r"^the\s+", "", name, flags=re.I))
+    governing = BODY_OF.search(title_case(name))
     named = [_clean(m.group(1)) for m in COMMITTEE_NAME.finditer(title_case(name))]
     named = [n for n in named if n and (len(n.split()) >= 2 or _BARE_BODY.match(n))]
+    if named and governing and f"{named[-1]}{governing.group(1)[len(governing.group(1).split()[0]):]}" in title_case(name):
+        # "Northshire County Board of Health": the body is what the noun governs, not the place before it.
+        return governing.group(1)
     if not named:
-        governing = BODY_OF.search(title_case(name))
         return governing.group(1) if governing and not councils_in(governing.group(1)) else None
     return _without_authority(named[-1] if len(named[-1]) >= len(named[0]) else named[0], council)
 
@@ -124,10 +127,19 @@ def _stated(lines: Sequence[str], council: str | None) -> str | None:
     for line in lines:
         for pattern in (ADDRESSEE, MEETING_OF, BODY_MEETING):
             for match in ([pattern.match(line)] if pattern is ADDRESSEE else pattern.finditer(line)):
-                body = match and _as_body(_before_date(match.group("body")), council)
+                body = match and (_as_body(_before_date(match.group("body")), council) or _bare_heading(line, match))
                 if body:
                     return body
     return None
+
+
+_BARE_NOUN = re.compile(rf"^{_BODY}$")
+
+
+def _bare_heading(line: str, match: re.Match) -> str | None:
+    """'Commission Meeting Minutes' as a short heading line: the noun alone names the paper's body."""
+    body = match.group("body").strip()
+    return body if _BARE_NOUN.match(body) and match.start() == 0 and len(line.split()) <= 5 else None
 
 
 # "- 4 March 2025", ", Tuesday ...", "- 3rd" whose month wrapped onto the next line.
@@ -139,14 +151,26 @@ def _before_date(text: str) -> str:
     return _DATE_TAIL.sub("", text).strip()
 
 
+_BODY_END = re.compile(rf"\b{_BODY}$", re.I)
+
+
+def _wrapped(text: str, after: str) -> str:
+    """'Board of Water and Power' over 'Commissioners': a body's name that wraps onto a short line."""
+    words = after.split()
+    if 0 < len(words) <= 2 and BODY_OF.match(text) and not _BODY_END.search(text) and not re.search(r"\d", after) \
+            and all(w[:1].isupper() for w in words):
+        return f"{text} {after.strip()}"
+    return text
+
+
 def _heading_body(lines: Sequence[str], council: str | None) -> Committee | None:
     """A heading line that is a body's name: 'CABINET', 'PLANNING COMMITTEE– 4 March 2025'.
 
     A committee's own heading wins over the authority's letterhead above it.
     """
     letterhead = None
-    for line in lines:
-        text = _before_date(re.split(r"\s[|]\s|[–—]\s*\d", line)[0]).strip(" –-")
+    for line, after in zip(lines, [*lines[1:], ""]):
+        text = _wrapped(_before_date(re.split(r"\s[|]\s|[–—]\s*\d", line)[0]).strip(" –-"), after)
         name = _as_body(text, council) if 0 < len(text.split()) <= 9 else None
         if not name:
             continue

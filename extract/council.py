@@ -142,14 +142,23 @@ def council_name(pages: Sequence[PageText]) -> str | None:
         return None
     head = [line for line in page_content(text_pages[0])[:_HEAD_LINES] if not _talks_about(line)]
     labelled = [m.group(1) for m in map(LABELLED.match, page_content(text_pages[0])) if m]
-    candidates = _line_councils(labelled) + _line_councils(head)
+    # "Department of ... of the City of Lakeview" is the department's paper, not the city's.
+    agencies = [m.group("name") for m in map(_AGENCY_OF.match, map(_title_case, head)) if m]
+    candidates = _line_councils(labelled) + [" ".join(a.split()) for a in agencies] + _line_councils(head)
     if not candidates:
         # A running header or footer printed on several pages names the author too.
         edges = Counter(name for page in text_pages for name in set(_line_councils(_edge_lines(page))))
         candidates = [name for name, count in edges.most_common() if count >= 2]
     if not candidates:
         candidates = _signed_for(text_pages)
-    return _spelled_as_printed(candidates[0], text_pages) if candidates else None
+    if not candidates:
+        # A board, district or department that is no council heads its papers with its own name.
+        candidates = [name for line in head for name in bodies_in(line)]
+    if not candidates:
+        candidates = _incorporated_on(text_pages[0])
+    if not candidates:
+        return None
+    return _spelled_as_printed(candidates[0], text_pages)
 
 
 _SIGNED = re.compile(r"\b(?:Chair(?:man)?|Clerk|Mayor|Proper\s+Officer)\s*(?:of|,)\s*(?:the\s+)?(.+)$", re.I)
@@ -205,3 +214,52 @@ def body_of(council: str | None) -> str:
         return "Council"
     kind = [w for w in words[:-1] if w.lower() in _GENERIC - {"royal", "the", "of", "and"}]
     return " ".join([*kind[-1:], "Council"])
+
+
+# A municipality's own name is "City of Lakeview"; "Lakeview City Council" is the body that governs it.
+_INCORPORATED = ("City", "Town", "Township", "Village")
+_INCORPORATED_OF = re.compile(rf"\b(?:{'|'.join(_INCORPORATED)})[ \t]+of[ \t]+{_PLACE_RUN}")
+
+
+def legal_name(name: str | None, pages: Sequence[PageText]) -> str | None:
+    """'Lakeview City Council' -> 'City of Lakeview' when the paper itself prints that form."""
+    if not name:
+        return name
+    words = name.split()
+    if len(words) < 3 or words[-1] != "Council" or words[-2] not in _INCORPORATED:
+        return name
+    place = r"\s+".join(map(re.escape, words[:-2]))
+    pattern = re.compile(rf"\b{words[-2]}\s+of\s+{place}\b(?!\s+Council)", re.I)
+    for page in pages:
+        match = pattern.search(page.text)
+        if match:
+            return _title_case(" ".join(match.group(0).split()))
+    return name
+
+
+def _incorporated_on(page: PageText) -> list[str]:
+    """'... committees of the City of Lakeview': a municipality named anywhere on the first page."""
+    counts = Counter(_trim(" ".join(m.group(0).split())) for line in page_content(page)
+                     for m in _INCORPORATED_OF.finditer(_title_case(line)))
+    return [name for name, _ in counts.most_common() if name]
+
+
+# "Northshire County Board of Health", "Upton Community College District", "Harbour Special Service Area #4",
+# "Department of Water and Power of the City of Lakeview": a public body's name, place words first.
+_AGENCY = r"(?:District|Authority|Agency|Department|Area|Trust|Corporation|Board[ \t]+of[ \t]+[A-Z][a-z]+)"
+_PLACE_AGENCY = re.compile(rf"^(?P<name>{_PLACE_RUN}(?:[ \t]+{_PLACE_RUN})*[ \t]+{_AGENCY}(?:[ \t]+#?\d+)?)\s*$")
+_AGENCY_OF = re.compile(
+    rf"^(?:The[ \t]+)?(?P<name>(?:Department|Authority|Agency)[ \t]+of[ \t]+.{{3,60}}?[ \t]+of[ \t]+the[ \t]+"
+    rf"(?:{'|'.join(_INCORPORATED)}|County)[ \t]+of[ \t]+{_PLACE_RUN})\s*$"
+)
+
+
+def bodies_in(line: str) -> list[str]:
+    """A heading line that is wholly a public body's name, other than a council's."""
+    text = _title_case(line.strip())
+    match = _PLACE_AGENCY.match(text) or _AGENCY_OF.match(text)
+    if not match:
+        return []
+    name = " ".join(match.group("name").split())
+    places = [w for w in _place_words(name) if not re.fullmatch(rf"#?\d+|{_AGENCY}", w)]
+    return [name] if places and not any(w.lower() in _MONTHS_DAYS for w in places) else []

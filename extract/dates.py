@@ -19,9 +19,10 @@ MONTHS = {
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+"
-# "Wednesday 14 June 2017", "3rd April 2019", "14th-Jun-2017", "28 MARCH 2017"
+# "Wednesday 14 June 2017", "3rd April 2019", "14th-Jun-2017", "28 MARCH 2017"; '11" DECEMBER' where a
+# scan's text layer read the superscript ordinal as a quote.
 WORDY_DATE = re.compile(
-    rf"\b(?:{_WEEKDAY})?(\d{{1,2}})(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?({_MONTH})\.?,?[\s\-]+(\d{{4}})\b",
+    rf"\b(?:{_WEEKDAY})?(\d{{1,2}})(?:st|nd|rd|th|[\"”’'])?[\s\-]+(?:of\s+)?({_MONTH})\.?,?[\s\-]+(\d{{4}})\b",
     re.IGNORECASE,
 )
 # "June 14, 2017"

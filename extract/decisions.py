@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from statistics import quantiles
 
-from .motions import motions
+from .motions import motions, seconded_proposals
 from .outcomes import outcomes
 from .pagelines import Line
 from .records import Resolution
-from .resolution_records import records
+from .resolution_records import numbered_repeats, records
 
 _BODY = (
     r"(?:(?:the|The|All|all)\s+)?(?:(?!This\b|That\b)[A-Z][a-z]+\s+)?(?:Committee|Council|Panel|Board|Cabinet|Sub-Committee|Forum|"
@@ -45,6 +45,13 @@ IT_WAS_DECIDED = re.compile(
     r"(?P<connector>(?=\s+(?:that|to)\b))"
 )
 BODY_RESOLVED = re.compile(rf"(?<=\s)(?P<opening>(?P<body>{_BODY}){_ADVERB}\s+)(?P<verb>resolved|resolves)(?P<connector>(?=\s+(?:that|to)\b))")
+# "All agreed this was a true record", "The Councillors resolved this was acceptable": in prose
+# minutes the body's verb runs straight into the clause decided; "..., agreed to pay £65" leaves the body out.
+BODY_CLAUSE = re.compile(
+    rf"(?:^|(?<=[.;:]\s))(?P<opening>(?:(?P<body>{_BODY})|All|It\s+was){_ADVERB}\s+)(?P<verb>agreed|resolved)(?P<connector>)"
+    r"(?=\s+(?!(?:that|to|with|on|upon|by|at|in|and|or|but|as|for|from|not)\b)[a-z£])"
+)
+AGREED_AFTER_COMMA = re.compile(r"(?<=,\s)(?P<opening>)(?P<verb>agreed|resolved)(?P<connector>(?=\s+to\s+[a-z]))")
 # Kept for extract/requests.py: a request worded as a decision is read after the verb.
 DECISION_MARKER = re.compile(
     rf"^{_OPENING}(?P<verb>{_CAPITAL_VERB}|{_PROSE_VERB}){_CONNECTOR}\s*(?:that\b|to\b)?", re.I
@@ -82,7 +89,7 @@ def _marker_in(text: str, style: str) -> re.Match | None:
     for match in PROSE_MARKER.finditer(text):
         if _acceptable(match, text, formal=False):
             return match
-    return BODY_RESOLVED.search(text) or IT_WAS_DECIDED.search(text)
+    return BODY_RESOLVED.search(text) or IT_WAS_DECIDED.search(text) or BODY_CLAUSE.search(text) or AGREED_AFTER_COMMA.search(text)
 
 
 def _acceptable(match: re.Match, text: str, formal: bool) -> bool:
@@ -165,7 +172,13 @@ def with_run_in(title: str, page: int, body: list[Line]) -> list[Line]:
 def resolutions(
     body: list[Line], minute_id: str, minute_number: str | None, width: float | None = None, style: str | None = None
 ) -> list[Resolution]:
-    """Every decision in one minute item's text."""
+    """Every decision in one minute item's text, each its own record even where the words repeat."""
+    found = _decisions(body, minute_id, minute_number, width, style) + seconded_proposals(body, minute_id, minute_number)
+    return numbered_repeats(sorted(found, key=lambda r: r.page))
+
+
+def _decisions(body: list[Line], minute_id: str, minute_number: str | None, width: float | None, style: str | None
+               ) -> list[Resolution]:
     width = width or full_width(body)
     style = style or register(body)
     moved = motions(body, minute_id, minute_number)

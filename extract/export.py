@@ -89,6 +89,7 @@ class DocumentRecord(TypedDict, total=False):
     file: str  # relative to the gold file's folder; matched by base name
     kind: str  # agenda_pack, agenda, minutes, report, presentation, strategy, other
     kind_confidence: float | None  # export only: how clearly the paper showed its kind
+    convention: str | None  # export only: the convention profile it was read with (extract/profiles)
     council: str | None
     committee: str | None
     meeting_date: str | None
@@ -130,6 +131,7 @@ def to_export(structure: Extraction) -> DocumentRecord:
         "file": structure.file_name,
         "kind": meta.kind,
         "kind_confidence": meta.kind_confidence,
+        "convention": meta.convention,
         "council": meta.council,
         "committee": meta.committee,
         "meeting_date": meta.meeting_date,

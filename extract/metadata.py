@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .committees import committee_name
-from .council import council_name
+from .council import council_name, legal_name
 from .dates import find_dates, parse_date
 from .records import DocumentMeta, PageText
 
@@ -34,7 +34,7 @@ def document_meta(pages: list[PageText], meeting_paper: bool = False) -> Documen
     if committee and committee.source == "authority" and not meeting_paper:
         committee = None  # accounts or a listing under the authority's letterhead are for no meeting
     return DocumentMeta(
-        council=council,
+        council=legal_name(council, text_pages),
         committee=committee.name if committee else None,
         meeting_date=meeting_date(text_pages, meeting_paper or committee is not None),
     )

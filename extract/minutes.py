@@ -14,12 +14,12 @@ from .headings import find_headings
 from .itemnumbers import numbered_line
 from .pagelines import Line
 from .records import PageText
+from .profiles.moderngov import MINUTES_LABEL
 
-MINUTES_LABEL = re.compile(r"^Minutes\s*:\s*(?P<rest>.*)$", re.I)
 # Lines that close a set of minutes or an extract rather than belonging to its last item.
 END_MARKER = re.compile(
     r"^(?:\(Note:\s+The meeting.*|\(Signed\).*|Supporting documents\s*:?.*|"
-    r"The meeting (?:closed|ended|finished) at\b.*|Chair(?:man)?\s*:?\s*\.{3,}.*|Signed\s*\.{3,}.*)$",
+    r"(?:The\s+)?meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\s+at\b.*|Chair(?:man)?\s*:?\s*\.{3,}.*|Signed\s*\.{3,}.*)$",
     re.I,
 )
 # Section headings between items ("RESOLVED ITEMS", "PART II - EXEMPT") are not items.
@@ -92,7 +92,34 @@ def minute_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
     # An extract may carry a single numbered heading; the "Minutes:" labels are the surer sign.
     if len(labelled) >= max(1, len(blocks)) or (len(blocks) < 2 and labelled):
         return labelled_header, labelled
+    if len(blocks) < 2:
+        bulleted_header, bulleted = bulleted_blocks(lines)
+        if len(bulleted) > len(blocks):
+            return bulleted_header, bulleted
     return header, blocks
+
+
+_BULLET = re.compile(r"^[•▪●■◦\uf0b7\uf0a7\uf076\uf0d8]\s*(?P<title>\S.*)$")
+_MAX_TITLE_WORDS = 8
+
+
+def bulleted_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
+    """Minutes kept as a bulleted outline: the outermost bullets set bold are the items' headings,
+    the bullets under them their text. Lines without typography never qualify."""
+    bullets = [(i, m) for i, line in enumerate(lines) if line.words and (m := _BULLET.match(line.text.strip()))]
+    if not bullets:
+        return lines, []
+    column = min(lines[i].x0 for i, _ in bullets)
+    heads = [(i, m.group("title").strip()) for i, m in bullets
+             if lines[i].bold and abs(lines[i].x0 - column) < 2 and len(m.group("title").split()) <= _MAX_TITLE_WORDS
+             and not END_MARKER.match(m.group("title").strip())]
+    if len(heads) < 2:
+        return lines, []
+    blocks = []
+    for position, (index, title) in enumerate(heads):
+        stop = heads[position + 1][0] if position + 1 < len(heads) else len(lines)
+        blocks.append(MinuteBlock(None, title, lines[index].page, _trim_body(lines[index + 1 : stop])))
+    return lines[: heads[0][0]], blocks
 
 
 def refine_minute_items(mentions: list, minute_items, pages: list[PageText]) -> None:

@@ -10,24 +10,13 @@ import re
 from dataclasses import dataclass
 
 from .pagelines import Line
+from .profiles.north_american import MOTION_START, MOVED, MOVER_LINE, RESULT, SECONDED
 from .records import Resolution
 from .resolution_records import records
 
-RESULT = re.compile(
-    r"(?:^|(?<=[.!:]\s)|(?<=[.!:]))\s*(?:Motion\s+)?(?P<result>Carried(?:\s+(?:unanimously|as\s+amended))?|CARRIED(?:\s+(?:UNANIMOUSLY|AS\s+AMENDED))?"
-    r"|Defeated|DEFEATED|Agreed(?:\s+unanimously)?|AGREED)\.?\s*$"
-)
 PROPOSER = re.compile(r"(?:^|\)\s)(?P<mover>[A-Z][\w.'’ ]{1,40}?)\s+proposed,?\s+and\s+(?P<seconder>[A-Z][\w.'’ ]{1,40}?)\s+seconded")
 # "Mr A proposed, and Mr B seconded, that ..." (British minutes of a motion put without amendment).
 PROPOSAL = re.compile(r"\bproposed,?\s+and\s+.{1,60}?\s+seconded,?\s+(?:the\s+motion\s+)?that\s+(?=\S)")
-MOTION_START = re.compile(r"^(?:That|THAT|BE\s+IT\s+RESOLVED|Be\s+it\s+resolved|WHEREAS|Whereas)\b")
-# "R2025-042 J. Scott, S. Kirkey:" - a resolution number and the mover and seconder.
-MOVER_LINE = re.compile(
-    r"^(?P<id>[A-Z]{0,3}\d{2,4}[-/]\d{1,4}[A-Za-z]?|(?:Resolution|Motion)\s+(?:No\.?\s*)?\S+)?\s*"
-    r"(?P<mover>[A-Z][\w.'’ -]{1,40}?),\s*(?P<seconder>[A-Z][\w.'’ -]{1,40}?):\s*$"
-)
-MOVED = re.compile(r"\bMoved\s+by\s*:?\s*(?P<mover>[^,:\n]+?)(?=\s*(?:,|Seconded\b|$))", re.I | re.M)
-SECONDED = re.compile(r"\bSeconded\s+by\s*:?\s*(?P<seconder>[^,:\n]+?)(?=\s*(?:,|:|$))", re.I | re.M)
 
 
 @dataclass
@@ -60,6 +49,26 @@ def motions(body: list[Line], minute_id: str, minute_number: str | None) -> list
         carried = outcome.lower().startswith(("carried", "agreed"))
         found = records(text, "MOVED", body[start].page, minute_id, minute_number, **fields) if carried else []
         out.append(Motion(start, index, found, bool(proposal)))
+    return out
+
+
+# "Councillor A proposed the second Tuesday of every month. This proposal was seconded by
+# Councillor B and agreed.": the proposal is the decision once the next sentence carries it.
+SECONDED_PROPOSAL = re.compile(
+    r"(?P<mover>\b[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’-]+){0,2})\s+proposed\s+(?:that\s+)?(?P<what>[^.;]{8,300}?)\.\s+"
+    r"(?:This|The)\s+(?:proposal|motion)\s+was\s+seconded\s+by\s+(?P<seconder>[^.;]{2,60}?)\s+and\s+(?P<result>agreed|carried)\b"
+)
+
+
+def seconded_proposals(body: list[Line], minute_id: str, minute_number: str | None) -> list[Resolution]:
+    """Proposals that a following sentence records as seconded and agreed (or carried)."""
+    text = " ".join(line.text for line in body)
+    ends = [sum(len(line.text) + 1 for line in body[: k + 1]) for k in range(len(body))]
+    out: list[Resolution] = []
+    for match in SECONDED_PROPOSAL.finditer(text):
+        page = next(line.page for line, end in zip(body, ends) if end > match.start())
+        fields = {"mover": match.group("mover"), "seconder": match.group("seconder"), "result": match.group("result").capitalize()}
+        out.extend(records(match.group("what") + ".", "MOVED", page, minute_id, minute_number, **fields))
     return out
 
 

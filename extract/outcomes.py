@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .pagelines import Line
+from .profiles.parish import PROPOSED
 from .records import Resolution
 from .resolution_records import records
 from .statements import CLOSING, LABEL, RUN_IN_HEADING, paragraphs, statements
@@ -28,13 +29,21 @@ OUTCOME = re.compile(
     r"|\b(?:was|were)\s+(?:\w+\s+(?:and\s+)?)?(?:approved|adopted|accepted|signed)(?!\s+(?:at|by|on|in|previously|last)\b)"
     r"|\bagreed\s+as\s+a\s+(?:true|correct)\s+record"
     r"|^(?:No\s+objections?|NO\s+OBJECTIONS?|Approval\s+recommended|Refusal\s+recommended)\b"
-    r"|\bNO\s+OBJECTIONS?\s*$)"
+    r"|\bNO\s+OBJECTIONS?\s*$"
+    r"|^(?![^.;:]*\b(?:be|been|being|for|awaiting)\s+(?:approved|adopted))[^.;:]{3,60}\s(?:approved|adopted)\.?$)"  # "2017/18 Financials approved"
 )
+# "APPROVED – Revised budget": the outcome labels what it decided.
+OUTCOME_LABEL = re.compile(r"^(?:APPROVED|ADOPTED|AGREED)\s*[-–:]\s*(?P<what>\S.*)$")
+# "o Minutes approved", "• APPROVED - ...": a bulleted outline's markers.
+_BULLET = re.compile(r"^(?:[•▪●■◦\uf0b7\uf0a7]|o(?=\s))\s*")
 _PREVIOUSLY = re.compile(r"\b(?:previously|already|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:approved|adopted)", re.I)
-PROPOSED = re.compile(r"\b[Pp]roposed\s+by\b.{0,80}\b[Ss]econded\s+by\b")
 NOMINATED = re.compile(r"\b(?:nominated|proposed)\s+and\s+\S+(?:\s+\S+)?\s+seconded\s+that\s+(?P<what>.+)$")
 # "... for payment proposed JH seconded HD": who moved it is not part of the decision.
-_TRAILING_MOVERS = re.compile(r"[\s:,]+proposed\s+(?:by\s+)?\S+(?:\s+\S+)?,?\s+seconded\s+(?:by\s+)?\S+(?:\s+\S+)?\s*:?$")
+_TRAILING_MOVERS = re.compile(
+    r"[\s:,]+proposed\s+(?:by\s+)?\S+(?:\s+\S+)?,?\s+seconded\s+(?:by\s+)?\S+(?:\s+\S+)?\s*:?$"
+)
+# "... – A. Jones (motion), B. Smith (second)"
+_MOTION_CREDITS = re.compile(r"\s*[-–]\s*[A-Z][\w.'’ -]{1,40}\(motion\),?\s*[A-Z][\w.'’ -]{1,40}\(second(?:ed)?\)\s*\.?$")
 # A planning table row: the application reference, its site and proposal, the council's response in capitals.
 APPLICATION = re.compile(r"^\s*(?:[A-Z]{1,3}/)?\d{2,4}/\d{3,5}(?:/[A-Z0-9_]+)?\b")
 TABLE_RESPONSE = re.compile(r"\b(?:NO\s+OBJECTIONS?|OBJECTIONS?|SUPPORT(?:ED)?|NO\s+COMMENTS?)\s*$")
@@ -93,7 +102,7 @@ def _row_end(body: list[Line], start: int) -> int | None:
 def _units(body: list[Line], width: float) -> list[tuple[str, int, bool]]:
     """Statements; a labelled part ('(2) Finance - Cllr A. Proposed by ...') is one unit."""
     out = []
-    for group in paragraphs(body, width):
+    for group in (g for paragraph in paragraphs(body, width) for g in _bulleted(paragraph)):
         label = LABEL.match(group[0].text)
         if CLOSING.match(group[0].text):
             continue
@@ -105,8 +114,21 @@ def _units(body: list[Line], width: float) -> list[tuple[str, int, bool]]:
     return out
 
 
+def _bulleted(group: list[Line]) -> list[list[Line]]:
+    """A paragraph of bullets is one statement per bullet."""
+    out: list[list[Line]] = []
+    for line in group:
+        if not out or _BULLET.match(line.text):
+            out.append([])
+        out[-1].append(line)
+    return out
+
+
 def _decision(sentence: str, following: str) -> str | None:
-    sentence = RUN_IN_HEADING.sub("", sentence, count=1)
+    sentence = _MOTION_CREDITS.sub("", _BULLET.sub("", RUN_IN_HEADING.sub("", sentence, count=1)))
+    labelled = OUTCOME_LABEL.match(sentence)
+    if labelled:
+        return labelled.group("what")
     agreement = AGREEMENT.search(sentence)
     if agreement and not re.search(r"\b(?:has|have|had)\s+agreed", sentence):
         what = agreement.group("what")

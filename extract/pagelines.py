@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass
 
 from .layout import LineBox, line_boxes
+from .profiles.moderngov import ITEM_STAMP, PAGES_STAMP
 from .records import PageText, Word
 
 PAGE_FOOTER = re.compile(r"^\s*(?:Page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?|[-–]\s*(\d{1,4})\s*[-–]|(\d{1,4}))\s*$", re.I)
-ITEM_STAMP = re.compile(r"^\s*Agenda\s+Item\s+(\d{1,3}[A-Za-z]?(?:\.\d{1,2})?)\s*$", re.I)
-PAGES_STAMP = re.compile(r"^\s*Pages?\s+(\d{1,4})\s*(?:to|-|–)\s*(\d{1,4})\s*$", re.I)
 PADDING = re.compile(r"^\s*(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank\.?|blank\s+page)\s*$", re.I)
 # Footers and stamps sit in the first or last few lines of a page's text.
 _EDGE = 3

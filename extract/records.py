@@ -74,6 +74,7 @@ class DocumentMeta:
     committee: str | None = None  # the meeting body without the authority: "Cabinet", "Parish Council"
     meeting_date: str | None = None  # ISO date, as the paper states it
     kind_confidence: float | None = None  # 0..1: how clearly the paper showed its kind
+    convention: str | None = None  # the convention profile the paper was read with (extract/profiles)
 
 
 @dataclass
@@ -125,15 +126,18 @@ class Meeting(Keyed):
 
 @dataclass
 class AgendaItem(Keyed):
-    KEY = ("document", "meeting_id", "number")
+    # The title where layout alone marks the heading; the sequence where one file's agenda numbers
+    # its items twice (a closed session 1-5, then the regular meeting 1-21), unset for the first.
+    KEY = ("document", "meeting_id", ("number", "title"), "sequence")
     meeting_id: str
-    number: str
+    number: str | None
     title: str
     report_of: str | None = None
     pages: tuple[int, int] | None = None  # the range the agenda states, as physical pages
     page: int | None = None  # page of the agenda entry
     meeting_date: str | None = None  # the date of its meeting (one file can hold two meetings' agendas)
     document: str = ""  # the content hash of the document stating it
+    sequence: int | None = None  # 2, 3, ... for the items of a numbering that starts over in the same meeting
 
 
 @dataclass
@@ -174,7 +178,9 @@ class Declaration(Keyed):
 
 @dataclass
 class Resolution(Keyed):
-    KEY = ("minute_id", "part", "text")  # the text too: a restarted list repeats its part numbers
+    # The text too: a restarted list repeats its part numbers. The same words decided twice in one
+    # item ("resolved to pay" under three payments) are told apart by their repeat, unset for the first.
+    KEY = ("minute_id", "part", "text", "repeat")
     minute_id: str
     minute_number: str | None
     part: str | None  # "1", "a", ... for multi-part resolutions
@@ -185,6 +191,7 @@ class Resolution(Keyed):
     mover: str | None = None  # motions ("Moved by X, Seconded by Y ... Carried")
     seconder: str | None = None
     result: str | None = None  # "Carried", "Carried unanimously"
+    repeat: int | None = None  # 2, 3, ... for the second and later records of the same words in one item
 
 
 @dataclass

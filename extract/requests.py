@@ -9,6 +9,7 @@ from .decisions import DECISION_MARKER, full_width
 from .pagelines import Line
 from .records import Request
 from .statements import statements
+from .profiles.parish import OFFICER
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _LATER = rf"(?:next|future|following|subsequent|forthcoming|a\s+later|an?\s+(?:future|later)|{_MONTH})"
@@ -21,7 +22,7 @@ _UNDERTAKING_VERBS = (
     r"look\s+into|investigate|contact|obtain|seek|request|ask|invite|prepare|arrange\s+for"
 )
 # The officer who takes a task in small councils' minutes: "Clerk to circulate ...".
-_OFFICER = r"(?:The\s+)?(?:Clerk|RFO|Officers?|Town\s+Clerk|Parish\s+Clerk|Chair(?:man)?|Secretary)"
+_OFFICER = OFFICER
 ASKING = [
     # "Members asked to be briefed on ...", "requested a report on ...", "asked that officers circulate ..."
     re.compile(r"(?<!had\s)(?<!has\s)(?<!have\s)\b(?:asked|requested)\s+(?:for\b(?!\s+(?:confirmation|clarification)\b)|that\b|to\s+(?:be|receive|see|have)\b|an?\b|the\b|officers\b|further\b|sight\b|regular\b)", re.I),

@@ -1,6 +1,9 @@
 """One decision's text as Resolution records, one per part."""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from .decision_parts import split_parts
 from .records import Resolution
 
@@ -26,3 +29,16 @@ def records(text: str, verb: str, page: int, minute_id: str, minute_number: str 
         for part, part_text in split_parts(text if text.startswith("\n\n") else text.strip("\n"))
         if part_text
     ]
+
+
+def numbered_repeats(found: list[Resolution]) -> list[Resolution]:
+    """The second and later records with the same id get a repeat number, in the order they stand.
+
+    The first keeps its plain id, so ids stay what they were for items with no repeats.
+    """
+    seen: Counter = Counter()
+    out = []
+    for record in found:
+        seen[record.id] += 1
+        out.append(replace(record, repeat=seen[record.id]) if seen[record.id] > 1 else record)
+    return out

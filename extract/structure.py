@@ -21,6 +21,7 @@ from .metadata import document_meta
 from .minutes import minute_blocks
 from .pagelines import Line, content_lines, printed_to_physical
 from .parts import split_parts
+from .profiles import Profile, detect_profile
 from .recommendations import action_plan_rows, commitments, report_recommendations
 from .records import AgendaItem, DocumentMeta, Meeting, MinuteItem, PageText, Part, Extraction
 from .requests import requests
@@ -49,8 +50,10 @@ def extract_structure(
     parts = split_parts(pages, doc_id)
     meta = meta or document_meta(pages, meeting_paper=any(p.kind in MEETING_PARTS for p in parts))
     meta = _placed_in_collection(meta, pages, known_committees, known_councils)
+    profile = detect_profile(pages)
+    meta = replace(meta, convention=profile.name)
     structure = Extraction(file_name=file_name, meta=meta, page_count=len(pages))
-    parts = _agenda(structure, pages, parts, doc_id)
+    parts = _agenda(structure, pages, parts, doc_id, profile)
     structure.parts = parts
     for part in parts:
         lines = content_lines(pages[part.first_page - 1 : part.last_page])
@@ -106,7 +109,7 @@ def _heading_meeting(structure: Extraction, lines: list[Line], doc_id: str) -> M
     return heading_meeting(lines, doc_id, meta.committee, meta.council)
 
 
-def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc_id: str) -> list[Part]:
+def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc_id: str, profile: Profile) -> list[Part]:
     """Agenda items of the front sheet; without item stamps, their page references split the pack."""
     agenda = next((p for p in parts if p.kind == "agenda"), None)
     if agenda is None:
@@ -120,7 +123,8 @@ def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc
         if meeting is None or meeting.date is None:
             meeting = _new_meeting(structure, doc_id, structure.meta.meeting_date)
         meeting = _add_meeting(structure, meeting)
-        for entry in agenda_entries(segment):
+        entries = agenda_entries(segment, profile)
+        for entry, sequence in zip(entries, _sequences(entries)):
             physical = (entry.printed_pages[0] + offset, entry.printed_pages[1] + offset) if entry.printed_pages else None
             item = AgendaItem(
                 document=doc_id,
@@ -131,6 +135,7 @@ def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc
                 pages=physical,
                 page=entry.page,
                 meeting_date=meeting.date,
+                sequence=sequence,
             )
             if item.id in kept:
                 continue  # a number printed again further on (a list in an enclosure): the agenda's own item stands
@@ -142,6 +147,22 @@ def _agenda(structure: Extraction, pages: list[PageText], parts: list[Part], doc
     if any(p.agenda_item for p in parts) or not references:
         return parts
     return split_parts(pages, doc_id, references)
+
+
+def _sequences(entries) -> list[int | None]:
+    """Which numbering each entry belongs to; None for the first numbering. Another session of the
+    same meeting (a closed session, then the regular one) starts over with the same first item set in
+    the same column ("1. CALL MEETING TO ORDER"); a list enclosed in an item starts over with items of
+    its own, and its numbers stay printed again."""
+    out, sequence = [], 1
+    for position, entry in enumerate(entries):
+        first = entries[0]
+        aligned = abs(entry.x0 - first.x0) <= max(first.size, 1.0)
+        opens_alike = entry.number == first.number and entry.title.lower() == first.title.lower()
+        if position and entry.number is not None and opens_alike and aligned:
+            sequence += 1
+        out.append(sequence if sequence > 1 else None)
+    return out
 
 
 def _minutes(structure: Extraction, lines: list[Line], doc_id: str) -> None:

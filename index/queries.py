@@ -156,6 +156,7 @@ def stored_structure(store: Store, document: dict) -> Extraction:
         committee=document["committee"],
         meeting_date=document["meeting_date"],
         kind_confidence=document["kind_confidence"],
+        convention=document.get("convention"),
     )
     structure = Extraction(file_name=document["file"], meta=meta, page_count=document["pages"])
     structure.meetings = [

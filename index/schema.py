@@ -24,6 +24,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
             "file": str,  # base name of the first path seen
             "kind": str,
             "kind_confidence": float,
+            "convention": str,  # the convention profile the paper was read with
             "council": str,
             "committee": str,
             "meeting_date": str,

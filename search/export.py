@@ -12,7 +12,7 @@ from ..index.queries import document_observations, stored_structure
 from ..index.store import Store
 
 _DOCUMENT_FIELDS = (
-    "file", "kind", "kind_confidence", "council", "committee", "meeting_date", "pages", "pages_without_text",
+    "file", "kind", "kind_confidence", "convention", "council", "committee", "meeting_date", "pages", "pages_without_text",
     "title", "producer", "creation_date", "size",
 )
 
@@ -33,7 +33,7 @@ def _structure(store: Store, row: dict) -> dict:
     return {key: value for key, value in exported.items() if key not in _FROM_DOCUMENT}
 
 
-_FROM_DOCUMENT = {"file", "kind", "kind_confidence", "council", "committee", "meeting_date", "pages", "observations"}
+_FROM_DOCUMENT = {"file", "kind", "kind_confidence", "convention", "council", "committee", "meeting_date", "pages", "observations"}
 
 
 def _observations(store: Store, row: dict) -> dict:

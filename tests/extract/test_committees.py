@@ -61,3 +61,22 @@ def test_collection_matches_distinctive_names_only():
     # "County Council" inside an authority's name places nothing.
     appendix = [PageText(1, "Northshire County Council Priorities and Actions", 595, 842)]
     assert committee_from_collection(appendix, known) is None
+
+
+def test_a_board_named_with_its_place_is_the_board():
+    from panel_papers.extract.committees import committee_name
+    from panel_papers.extract.records import PageText
+
+    page = [PageText(1, "NORTHSHIRE COUNTY BOARD OF HEALTH\nAGENDA – April 24, 2019", 595, 842)]
+    assert committee_name(page, "Northshire County Board of Health").name == "Board of Health"
+    page = [PageText(1, "Harbour Special Service Area #4\nCommission Meeting Minutes\nPresent: A. Smith", 595, 842)]
+    assert committee_name(page, "Harbour Special Service Area #4").name == "Commission"
+
+
+def test_a_body_name_that_wraps_onto_a_short_line():
+    from panel_papers.extract.committees import committee_name
+    from panel_papers.extract.records import PageText
+
+    text = "BOARD OF HARBOR AND PARKS\nCOMMISSIONERS\nDEPARTMENT OF HARBOR AND PARKS OF THE CITY OF LAKEVIEW\nREGULAR MEETING AGENDA"
+    page = [PageText(1, text, 595, 842)]
+    assert committee_name(page, "Department of Harbor and Parks of the City of Lakeview").name == "Board of Harbor and Parks Commissioners"

@@ -81,3 +81,31 @@ def test_body_and_place(council, body, place):
 def test_a_name_wrapped_after_its_first_word_is_taken_whole():
     heading = "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL\nDISTRICT OF UPTON-RIVERSIDE HELD IN THE\nLIBRARY, UPTON"
     assert council_name(pages(heading)) == "Municipal District of Upton-Riverside"
+
+
+@pytest.mark.parametrize(
+    "text, council",
+    [
+        # Bodies that are no council head their papers with their own name.
+        ("NORTHSHIRE COUNTY BOARD OF HEALTH\nAGENDA – April 24, 2019\n1. Call to Order.", "Northshire County Board of Health"),
+        ("Regular Meeting of the Board of Trustees\nUpton Community College District\nThursday, May 2, 2019", "Upton Community College District"),
+        ("Harbour Special Service Area #4\nCommission Meeting Minutes", "Harbour Special Service Area #4"),
+        ("BOARD OF HARBOR COMMISSIONERS\nDEPARTMENT OF HARBOR AND PARKS OF THE CITY OF LAKEVIEW\nREGULAR MEETING AGENDA",
+         "Department of Harbor and Parks of the City of Lakeview"),
+        # A municipality named only on its first page, in the notices under the heading.
+        ("PLANNING COMMISSION AGENDA\nSeptember 22, 2022\nThe rules apply to all boards and committees of the City of Lakeview.",
+         "City of Lakeview"),
+    ],
+)
+def test_bodies_that_are_not_councils(text, council):
+    assert council_name(pages(text)) == council
+
+
+def test_a_city_council_belongs_to_the_city_it_governs():
+    from panel_papers.extract.metadata import document_meta
+
+    text = "AGENDA\nLAKEVIEW CITY COUNCIL\nSPECIAL MEETING\nNovember 2, 2022\nCall to order\nCity of Lakeview"
+    meta = document_meta(pages(text), meeting_paper=True)
+    assert (meta.council, meta.committee) == ("City of Lakeview", "City Council")
+    # Without the "City of" form printed, the heading's name stands.
+    assert document_meta(pages("AGENDA\nLAKEVIEW CITY COUNCIL\nNovember 2, 2022"), True).council == "Lakeview City Council"

@@ -325,3 +325,39 @@ def test_it_was_also_agreed_states_an_outcome():
 It was also agreed that the clerk would write to the bus company."""
     assert register(lines(text)) == "informal"
     assert texts(text) == ["the clerk would write to the bus company"]
+
+
+def test_prose_agreements_that_run_straight_into_their_clause():
+    minutes = """The minutes of the last meeting had been circulated. All agreed this was a true record and
+were signed and approved.
+The Councillors resolved this was acceptable.
+Bus donation requested, agreed to pay £ 65.00"""
+    assert texts(minutes, "prose") == [
+        "this was a true record and were signed and approved.",
+        "this was acceptable.",
+        "pay £ 65.00",
+    ]
+    # A view reported with a preposition after the verb decides nothing.
+    assert texts("Members agreed with the points raised by residents.", "prose") == []
+
+
+def test_the_same_words_decided_twice_in_one_item_stay_two_records():
+    minutes = """Register of Assets Councillors resolved to sign
+Financial Regulations Councillors resolved to sign
+Code of Conduct Councillors resolved to sign"""
+    found = resolutions(lines(minutes), "m:1", "1", WIDTH, "prose")
+    assert [r.text for r in found] == ["sign", "sign", "sign"]
+    assert len({r.id for r in found}) == 3
+    # The first keeps the id it had before repeats were numbered; ids are the same on a second reading.
+    assert found[0].repeat is None and [r.id for r in found] == [r.id for r in resolutions(lines(minutes), "m:1", "1", WIDTH, "prose")]
+
+
+def test_a_proposal_that_the_next_sentence_records_as_seconded_and_agreed():
+    minutes = """Councillor Ash proposed the second Tuesday of every month at 10am for the
+holding of the District Meeting. This proposal was seconded by Councillor Birch and agreed.
+It was agreed that the next meeting would be held in Upton."""
+    found = resolutions(lines(minutes), "m:1", "1", WIDTH, register(lines(minutes)))
+    proposal = next(r for r in found if r.verb == "MOVED")
+    assert proposal.text == "the second Tuesday of every month at 10am for the holding of the District Meeting."
+    assert (proposal.mover, proposal.seconder, proposal.result) == ("Councillor Ash", "Councillor Birch", "Agreed")
+    assert any(r.text.startswith("the next meeting would be held in Upton") for r in found)
