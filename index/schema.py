@@ -7,7 +7,7 @@ import sqlite_utils
 from .followups import create_tables as create_followup_tables
 from .records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Tables whose rows belong to one document, deleted before their document
 # (children before the records they refer to).

@@ -12,8 +12,6 @@ import hashlib
 import json
 from types import SimpleNamespace
 
-from collections.abc import Iterator
-
 from ..extract.document import CollectionContext
 from ..extract.indicators import indicators_from
 from ..extract.committees import committee_from_collection
@@ -21,26 +19,34 @@ from ..extract.council import council_from_collection
 from ..extract.records import PageText, ParsedDocument
 from ..index.store import Store
 from .discover import sha256_of
-from .parse import parse_file
 
 
-def reextract_to_place(store: Store, context: CollectionContext) -> Iterator[ParsedDocument]:
-    """Papers naming no committee or council, extracted again whole where the collection names one that fits.
+def placement_tasks(store: Store, context: CollectionContext) -> tuple[list[tuple], dict[str, tuple]]:
+    """Parse tasks for the papers naming no committee or council where the collection names one
+    that fits, with each one's (committee, council) as stored.
 
-    Whole, so that no record of the document keeps an id of the earlier extraction.
+    Extracted again whole, so that no record of the document keeps an id of the earlier
+    extraction, and in the workers, so that the parent stays small however many there are.
     A file that has changed or gone since it was read is left for the next ingest.
     """
+    tasks, placed = [], {}
     if not context.committees and not context.councils:
-        return
+        return tasks, placed
     for doc in store.documents_to_place():
         if not _placeable(store, doc, context):
             continue  # the cheap test on stored text first: most such papers stay as they are
         path = _unchanged_path(store, doc["id"])
-        parsed = parse_file(path, doc["id"], *store.size_and_mtime(path), context) if path else None
-        if isinstance(parsed, ParsedDocument) and (parsed.meta["committee"], parsed.meta["council"]) != (
-            doc["committee"], doc["council"]
-        ):
-            yield parsed
+        if path:
+            tasks.append((path, doc["id"], *store.size_and_mtime(path), context))
+            placed[doc["id"]] = (doc["committee"], doc["council"])
+    return tasks, placed
+
+
+def moved(parsed, placed: dict[str, tuple]) -> bool:
+    """A re-extraction that names a committee or council the stored one did not."""
+    return isinstance(parsed, ParsedDocument) and (
+        (parsed.meta["committee"], parsed.meta["council"]) != placed[parsed.id]
+    )
 
 
 def _placeable(store: Store, doc: dict, context: CollectionContext) -> bool:

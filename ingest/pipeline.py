@@ -14,7 +14,7 @@ from ..index.lock import writer_lock
 from ..index.schema import SCHEMA_VERSION
 from ..index.store import Store
 from ..index.swap import finish_interrupted_swap, rebuild_home, swap_in
-from .collection import reextract_to_place, refresh_indicators
+from .collection import moved, placement_tasks, refresh_indicators
 from .discover import Candidate, discover, printable, sha256_of
 from ..extract.document import CollectionContext
 from .parse import Failure, parse_file, spacy_model
@@ -104,7 +104,7 @@ def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, rep
         _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress, context)
         pending = store.meta_value(COLLECTION_PENDING) == "1"
         if pending:
-            _place_in_collection(store, context)
+            _place_in_collection(store, context, jobs or os.cpu_count() or 1)
         refresh_indicators(store, say=progress.message, force=pending)
         store.refresh_followups()
         store.set_meta_value(COLLECTION_PENDING, "0")
@@ -186,19 +186,24 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
     return queue, aliases
 
 
-def _place_in_collection(store: Store, context: CollectionContext) -> None:
+def _place_in_collection(store: Store, context: CollectionContext, jobs: int) -> None:
     """Papers that name no committee or council, extracted again now that the batch's names are known."""
     context = replace(context, committees=tuple(store.committees()), councils=tuple(store.councils()))
+    tasks, placed = placement_tasks(store, context)
     batch = _IndexBatch(store)
+    results = parse_all(_parse_task, tasks, jobs)
     try:
-        for parsed in reextract_to_place(store, context):
-            batch.add(parsed)
+        for parsed in results:
+            if moved(parsed, placed):
+                batch.add(parsed)
         # Merged: the replaced records would otherwise weigh in ranking until a later merge,
         # and a store that was interrupted and resumed (merged by recover) would rank differently.
         batch.commit(optimize=True)
     except BaseException:
         batch.cancel()
         raise
+    finally:
+        results.close()
 
 
 def _run(store, queue, aliases, jobs, report, progress, context) -> None:
