@@ -24,23 +24,32 @@ from .discover import sha256_of
 from .parse import parse_file
 
 
-def reextract_to_place(store: Store, context: CollectionContext) -> Iterator[ParsedDocument]:
+def reextract_to_place(store: Store, context: CollectionContext, parse=None) -> Iterator[ParsedDocument]:
     """Papers naming no committee or council, extracted again whole where the collection names one that fits.
 
     Whole, so that no record of the document keeps an id of the earlier extraction.
     A file that has changed or gone since it was read is left for the next ingest.
+    parse(tasks) reads (path, sha256, size, mtime_ns, context) tasks, in any order (the ingest's
+    worker pool); by default one after another here.
     """
     if not context.committees and not context.councils:
         return
+    placed_as: dict[str, tuple] = {}
+    tasks = []
     for doc in store.documents_to_place():
         if not _placeable(store, doc, context):
             continue  # the cheap test on stored text first: most such papers stay as they are
         path = _unchanged_path(store, doc["id"])
-        parsed = parse_file(path, doc["id"], *store.size_and_mtime(path), context) if path else None
-        if isinstance(parsed, ParsedDocument) and (parsed.meta["committee"], parsed.meta["council"]) != (
-            doc["committee"], doc["council"]
-        ):
+        if path:
+            placed_as[doc["id"]] = (doc["committee"], doc["council"])
+            tasks.append((path, doc["id"], *store.size_and_mtime(path), context))
+    for parsed in (parse or _parse_each)(tasks):
+        if isinstance(parsed, ParsedDocument) and (parsed.meta["committee"], parsed.meta["council"]) != placed_as[parsed.id]:
             yield parsed
+
+
+def _parse_each(tasks: list[tuple]) -> Iterator:
+    return (parse_file(*task) for task in tasks)
 
 
 def _placeable(store: Store, doc: dict, context: CollectionContext) -> bool:
