@@ -44,8 +44,12 @@ def reextract_to_place(store: Store, context: CollectionContext, parse=None) -> 
             placed_as[doc["id"]] = (doc["committee"], doc["council"])
             tasks.append((path, doc["id"], *store.size_and_mtime(path), context))
     for parsed in (parse or _parse_each)(tasks):
-        if isinstance(parsed, ParsedDocument) and (parsed.meta["committee"], parsed.meta["council"]) != placed_as[parsed.id]:
+        if isinstance(parsed, ParsedDocument) and _placement(parsed) != placed_as[parsed.id]:
             yield parsed
+
+
+def _placement(parsed: ParsedDocument) -> tuple:
+    return parsed.meta["committee"], parsed.meta["council"]
 
 
 def _parse_each(tasks: list[tuple]) -> Iterator:
