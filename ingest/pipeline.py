@@ -99,25 +99,19 @@ def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, rep
     jobs = jobs or os.cpu_count() or 1
     if queue and jobs > 1:
         entity_extractor(context.spacy_model)  # built once here: every forked worker inherits it
-    batch = _IndexBatch(store)
     try:
         if queue:
             # Journaled: a run killed before the collection passes end leaves this set,
             # and the next writing run completes them, whatever it ingests.
             store.set_meta_value(COLLECTION_PENDING, "1")
-        _run(store, queue, aliases, jobs, report, progress, context, batch)
+        _run(store, queue, aliases, jobs, report, progress, context)
         pending = store.meta_value(COLLECTION_PENDING) == "1"
         if pending:
-            _place_in_collection(store, context, batch, jobs)
-        batch.commit()
+            _place_in_collection(store, context, jobs)
         refresh_indicators(store, say=progress.message, force=pending)
         store.set_meta_value(COLLECTION_PENDING, "0")
     except KeyboardInterrupt:
-        batch.cancel()
         report.interrupted = True
-    except BaseException:
-        batch.cancel()
-        raise
 
 
 def _rebuild_beside(store: Store, jobs, progress: Progress, report: IngestReport, model: str) -> None:
@@ -193,21 +187,30 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
     return queue, aliases
 
 
-def _place_in_collection(store: Store, context: CollectionContext, batch: "_IndexBatch", jobs: int) -> None:
-    """Papers that name no committee or council, extracted again (by the workers) now that the batch's
-    names are known; into the batch, so that the search index is written and committed once."""
+def _place_in_collection(store: Store, context: CollectionContext, jobs: int) -> None:
+    """Papers that name no committee or council, extracted again (by the workers, in any order)
+    now that the batch's names are known."""
     context = replace(context, committees=tuple(store.committees()), councils=tuple(store.councils()))
-    for parsed in reextract_to_place(store, context, parse=lambda tasks: parse_all(_parse_task, tasks, jobs)):
-        batch.replace(parsed)
+    batch = _IndexBatch(store)
+    try:
+        for parsed in reextract_to_place(store, context, parse=lambda tasks: parse_all(_parse_task, tasks, jobs)):
+            batch.add(parsed)
+        # Merged: the replaced records would otherwise weigh in ranking until a later merge,
+        # and a store that was interrupted and resumed (merged by recover) would rank differently.
+        batch.commit(optimize=True)
+    except BaseException:
+        batch.cancel()
+        raise
 
 
-def _run(store, queue, aliases, jobs, report, progress, context, batch: "_IndexBatch") -> None:
+def _run(store, queue, aliases, jobs, report, progress, context) -> None:
     progress.start(len(queue))
     if not queue:
         progress.close()
         return
     tasks = [(c.path, sha, c.size, c.mtime_ns, context) for sha, c in queue.items()]
     sha_of_path = {c.path: sha for sha, c in queue.items()}
+    batch = _IndexBatch(store)
     results = parse_all(_parse_task, tasks, jobs)
     try:
         for result in results:
@@ -224,6 +227,10 @@ def _run(store, queue, aliases, jobs, report, progress, context, batch: "_IndexB
             report.ingested += 1
             report.pages += len(result.pages)
             progress.advance(len(result.pages))
+        batch.commit()
+    except BaseException:
+        batch.cancel()
+        raise
     finally:
         results.close()
         progress.close()
@@ -240,57 +247,29 @@ def _fail(store: Store, failure: Failure, report: IngestReport, progress: Progre
 
 
 class _IndexBatch:
-    """Documents saved to SQLite (indexed=0), waiting for one search-index commit.
-
-    A paper that names no committee or no council is held out of the search index
-    until the collection pass has had its say: were it indexed and then extracted
-    again, its first records would be deleted-but-counted in ranking until a merge
-    of the whole index. Held papers are indexed once, in the final commit.
-    """
+    """Documents saved to SQLite, waiting for one search-index commit."""
 
     def __init__(self, store: Store):
         self.store = store
         self.writer = None
         self.doc_ids: list[str] = []
-        self.held: dict[str, list[str]] = {}  # held document -> documents to delete from the index with it
         self.pages = 0
-        self.merge = False  # records already in the index were replaced: merge at commit
 
     def add(self, doc: ParsedDocument) -> None:
         replaced = self.store.save_document(doc)
-        if _may_be_placed(doc):
-            self.held[doc.id] = [doc.id, *replaced]
-            return
-        self._index(doc.id, [doc.id, *replaced], len(doc.pages))
-        if self.pages >= COMMIT_EVERY_PAGES:
-            self.commit(final=False)
-
-    def replace(self, doc: ParsedDocument) -> None:
-        """A stored paper extracted again whole (the collection pass)."""
-        replaced = self.store.save_document(doc)
-        if doc.id in self.held:
-            self.held[doc.id] += replaced
-            return
-        self.merge = True  # its earlier records are in the index: a merge keeps ranking as a clean store's
-        self._index(doc.id, [doc.id, *replaced], len(doc.pages))
-
-    def _index(self, doc_id: str, deleted: list[str], pages: int) -> None:
         if self.writer is None:
             self.writer = self.store.fulltext.writer()
-        self.writer.delete_documents(deleted)
-        self.writer.add_records(self.store.records_for_index(doc_id))
-        self.doc_ids.append(doc_id)
-        self.pages += pages
+        self.writer.delete_documents([doc.id, *replaced])
+        self.writer.add_records(self.store.records_for_index(doc.id))
+        self.doc_ids.append(doc.id)
+        self.pages += len(doc.pages)
+        if self.pages >= COMMIT_EVERY_PAGES:
+            self.commit()
 
-    def commit(self, final: bool = True) -> None:
-        if final:
-            for doc_id, deleted in self.held.items():
-                self._index(doc_id, deleted, 0)
-            self.held = {}
+    def commit(self, optimize: bool = False) -> None:
         if self.writer is None:
             return
-        # Merged only when records were replaced: a clean ingest of new papers deletes nothing.
-        self.writer.commit(optimize=final and self.merge)
+        self.writer.commit(optimize=optimize)
         self.store.mark_indexed(self.doc_ids)
         self.writer, self.doc_ids, self.pages = None, [], 0
 
@@ -298,9 +277,3 @@ class _IndexBatch:
         if self.writer is not None:
             self.writer.cancel()
             self.writer = None
-
-
-def _may_be_placed(doc: ParsedDocument) -> bool:
-    """What Store.documents_to_place will select: papers with text naming no committee or no council."""
-    has_text = doc.meta["pages"] > doc.meta["pages_without_text"]
-    return has_text and (doc.meta["committee"] is None or doc.meta["council"] is None)
