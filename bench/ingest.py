@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -124,13 +125,19 @@ def bench_ingest(corpus: Path, pages: int) -> dict:
 def reference_rates(files: list[Path], pages: int) -> dict:
     rates = {}
     if shutil.which("pdftotext"):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _children_cpu()
         for f in files:
             subprocess.run(["pdftotext", "-q", str(f), "/dev/null"], check=False)
         rates["pdftotext"] = pages / (time.perf_counter() - started)
+        rates["pdftotext_cpu_ms"] = (_children_cpu() - cpu) / pages * 1000
     rates["pypdfium2"] = pages / _in_subprocess("pypdfium2", files)
     rates["pdfplumber"] = pages / _in_subprocess("pdfplumber", files)
     return rates
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 _READERS = {
@@ -291,6 +298,7 @@ def write_report(pages, files, ingest, refs, memory, latency, command, stages) -
         "| run | parent ms/page | workers ms/page |", "|---|---|---|",
         f"| 1 job (parent reads and writes) | {one['parent_cpu'] / pages * 1000:.2f} | |",
         f"| 2 jobs | {two['parent_cpu'] / pages * 1000:.2f} | {two['worker_cpu'] / pages * 1000:.2f} |", "",
+        *_cpu_ratio(two, pages, refs),
         *(line for name, costs in stages.items() for line in _stage_table(name, costs, ingest)),
         "Peak RSS of one worker by PDF length (memory must not grow with pages): "
         + ", ".join(f"{n} pages {mb:.0f} MB" for n, mb in memory.items()) + ".", "",
@@ -302,6 +310,15 @@ def write_report(pages, files, ingest, refs, memory, latency, command, stages) -
         *(f"- {key}: `{value['summary']}`" for key, value in ingest.items() if isinstance(value, dict)), "",
     ]
     return "\n".join(lines)
+
+
+def _cpu_ratio(two: dict, pages: int, refs: dict) -> list[str]:
+    """On a machine others load, CPU time per page compares more fairly than pages per second."""
+    if "pdftotext_cpu_ms" not in refs:
+        return []
+    ours = (two["parent_cpu"] + two["worker_cpu"]) / pages * 1000
+    return [f"CPU per page, all processes of the 2-job ingest: {ours:.2f} ms; `pdftotext`: "
+            f"{refs['pdftotext_cpu_ms']:.2f} ms (CPU ratio {refs['pdftotext_cpu_ms'] / ours:.2f}).", ""]
 
 
 def table_share(stages: dict) -> float:
