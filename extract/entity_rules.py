@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.lang import lex_attrs
 from spacy.lang.en.lex_attrs import like_num
 from spacy.language import Language
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -80,8 +80,11 @@ class Toks(list):
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        super().__init__(_tok(orth, strings) for orth in doc.to_array(ORTH).tolist())
-        self.doc, self.text = doc, doc.text
+        rows = doc.to_array([ORTH, SPACY]).tolist()
+        super().__init__(_tok(orth, strings) for orth, _ in rows)
+        # doc.text, from the arrays: Doc.text builds a Token object for every token of the page
+        self.doc = doc
+        self.text = "".join(tok.text + " " if space else tok.text for tok, (_, space) in zip(self, rows))
 
     @classmethod
     def of(cls, doc: Doc) -> "Toks":

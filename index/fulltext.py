@@ -15,8 +15,23 @@ from pathlib import Path
 
 from whoosh import highlight, index, query as wq
 from whoosh.analysis import StemmingAnalyzer
+from whoosh.codec import whoosh3
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
+
+def _keep_missing_columns(cached_reader):
+    """Whoosh looks on disk for a field's lengths column at every posting of a field that has none
+    (a stat call per posting, at each commit); a segment's files never change, so the answer is kept."""
+
+    def kept(self, fieldname, column):
+        if fieldname not in self._readers:
+            self._readers[fieldname] = cached_reader(self, fieldname, column)
+        return self._readers[fieldname]
+
+    return kept
+
+
+whoosh3.W3PerDocReader._cached_reader = _keep_missing_columns(whoosh3.W3PerDocReader._cached_reader)
 
 INDEX_VERSION = 8
 _VERSION_FILE = "VERSION"

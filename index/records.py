@@ -3,6 +3,7 @@ columns derived from the dataclass fields, plus the owning document."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 
 from ..extract.records import (
@@ -56,15 +57,20 @@ def row_of(record, document_id: str) -> dict:
     row = {"id": record.id, "document_id": document_id}
     if isinstance(record, Mention):
         row["entity_id"] = record.entity_id
-    for f in dataclasses.fields(record):
-        if f.name == _DOCUMENT_FIELD:
-            continue
-        value = getattr(record, f.name)
-        if str(f.type).startswith("tuple"):
-            row[f"{f.name}_from"], row[f"{f.name}_to"] = value if value else (None, None)
+    for name, is_pair in _field_plan(type(record)):
+        value = getattr(record, name)
+        if is_pair:
+            row[f"{name}_from"], row[f"{name}_to"] = value if value else (None, None)
         else:
-            row[f.name] = value
+            row[name] = value
     return row
+
+
+@functools.cache
+def _field_plan(record_type: type) -> tuple[tuple[str, bool], ...]:
+    """(field, is a (first, last) pair) of a record type's stored fields: rows are built for every record."""
+    return tuple((f.name, str(f.type).startswith("tuple")) for f in dataclasses.fields(record_type)
+                 if f.name != _DOCUMENT_FIELD)
 
 
 def record_of(record_type: type, row: dict):

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import jsonify_if_needed
 
 from ..extract.records import ParsedDocument, Extraction
 from .records import RECORD_TABLES, extraction_rows
@@ -179,9 +180,7 @@ class Store:
                 {**doc.meta, "id": doc.id, "size": doc.size, "indexed": 0, "ingested_at": _now()},
                 pk="id",
             )
-            self.db["pages"].insert_all(
-                ({**page, "document_id": doc.id} for page in doc.pages), pk=("document_id", "number")
-            )
+            _insert_rows(self.db, "pages", [{**page, "document_id": doc.id} for page in doc.pages])
             if doc.extraction is not None:
                 self._save_extraction(doc.id, doc.extraction)
             previous = self._point_path(doc.path, doc.id, doc.size, doc.mtime_ns)
@@ -196,8 +195,7 @@ class Store:
                 pk=("meeting_id", "document_id"),
             )
         for table, rows in extraction_rows(extraction, doc_id):
-            if rows:
-                self.db[table].insert_all(rows, pk="id", replace=True)
+            _insert_rows(self.db, table, rows, replace=True)
 
     def _merge_meeting(self, row: dict) -> None:
         """A meeting several papers state: what one states fills what the others left empty,
@@ -414,6 +412,17 @@ class Store:
             "indexed_pages": self.fulltext.page_count(),
             "size_bytes": _size_of(self.home),
         }
+
+
+def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict], replace: bool = False) -> None:
+    """One prepared statement for all rows, values stored as sqlite_utils stores them (lists as JSON):
+    sqlite_utils' insert_all re-derives the columns and the SQL for every chunk."""
+    if not rows:
+        return
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    sql = (f"insert {'or replace ' if replace else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"values ({', '.join('?' * len(columns))})")
+    db.conn.executemany(sql, [[jsonify_if_needed(row.get(c)) for c in columns] for row in rows])
 
 
 def _connect(path: Path) -> sqlite_utils.Database:

@@ -16,7 +16,7 @@ from ..index.store import Store
 from ..index.swap import finish_interrupted_swap, rebuild_home, swap_in
 from .collection import moved, placement_tasks, refresh_indicators
 from .discover import Candidate, discover, printable, sha256_of
-from ..extract.document import CollectionContext
+from ..extract.document import CollectionContext, entity_extractor
 from .parse import Failure, parse_file, spacy_model
 from .workers import parse_all
 
@@ -96,15 +96,18 @@ def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, rep
     context = CollectionContext(
         committees=tuple(store.committees()), councils=tuple(store.councils()), spacy_model=spacy_model(model)
     )
+    jobs = jobs or os.cpu_count() or 1
+    if queue and jobs > 1:
+        entity_extractor(context.spacy_model)  # built once here: every forked worker inherits it
     try:
         if queue:
             # Journaled: a run killed before the collection passes end leaves this set,
             # and the next writing run completes them, whatever it ingests.
             store.set_meta_value(COLLECTION_PENDING, "1")
-        _run(store, queue, aliases, jobs or os.cpu_count() or 1, report, progress, context)
+        _run(store, queue, aliases, jobs, report, progress, context)
         pending = store.meta_value(COLLECTION_PENDING) == "1"
         if pending:
-            _place_in_collection(store, context, jobs or os.cpu_count() or 1)
+            _place_in_collection(store, context, jobs)
         refresh_indicators(store, say=progress.message, force=pending)
         store.refresh_followups()
         store.set_meta_value(COLLECTION_PENDING, "0")

@@ -208,14 +208,20 @@ def test_eval_of_two_councils_adds_macro_and_micro_rows(home, tmp_path):
     assert result["macro"]["kind"]["councils"] == 2 and result["micro"]["kind"]["tp"] == 5
 
 
-def test_eval_by_file_lists_the_worst_file_first(home):
-    output = run(home, "eval", str(REPO / "corpus" / "gold.json"), "--by-file").output
+def test_eval_by_file_lists_the_worst_file_first(home, tmp_path):
+    gold = json.loads((REPO / "corpus" / "gold.json").read_text())
+    spoiled = next(d for d in gold["documents"] if d["file"].startswith("Minutes") and d.get("requests"))
+    spoiled["requests"] = spoiled["requests"][1:]  # the store's first request becomes a false positive
+    path = tmp_path / "spoiled.json"
+    path.write_text(json.dumps(gold))
+    output = run(home, "eval", str(path), "--by-file").output
     table = output[output.index("\nfile "):].strip().splitlines()
     assert table[0].split()[:3] == ["file", "mean_f1", "kind"]
     means = [float(re.search(r"  (\d\.\d\d)  ", row).group(1)) for row in table[2:] if not row.startswith("not scored")]
     assert len(means) == 5 and means == sorted(means) and means[0] < 1.0
-    files = json.loads(run(home, "eval", str(REPO / "corpus" / "gold.json"), "--by-file", "--json").output)["files"]
+    files = json.loads(run(home, "eval", str(path), "--by-file", "--json").output)["files"]
     assert round(files[0]["mean_f1"], 2) == means[0] and "requests" in files[0]["categories"]
+    assert files[0]["file"] == spoiled["file"]
 
 
 @pytest.mark.parametrize("content, message", [
