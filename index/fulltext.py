@@ -6,6 +6,7 @@ engine can replace it without touching extract/, search/ or the CLI.
 from __future__ import annotations
 
 import shutil
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from whoosh import highlight, index, query as wq
 from whoosh.analysis import StemmingAnalyzer
+from whoosh.matching import Matcher, NullMatcher
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
@@ -226,7 +228,7 @@ class FullTextIndex:
         skip_groups leaves out items already shown (a fallback query's second pass).
         """
         with self._searching() as searcher:
-            ranked = _ties_in_order(searcher, searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n)
+            ranked = _ties_in_order(searcher, _run(searcher, q, filters).top_n)
             if sort_by_date:
                 ranked = _newest_first(searcher, ranked, date_keys or {})
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
@@ -237,12 +239,12 @@ class FullTextIndex:
     def count(self, q: wq.Query, filters: Filters) -> int:
         """Records matching, uncollapsed: enough to tell whether a filter removed every hit."""
         with self._searching() as searcher:
-            return searcher.search(_unions_that_skip(q), limit=1, **_restrictions(filters)).scored_length()
+            return _run(searcher, q, filters, limit=1).scored_length()
 
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
         """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
         with self._searching() as searcher:
-            ranked = _ties_in_order(searcher, searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n)
+            ranked = _ties_in_order(searcher, _run(searcher, q, filters).top_n)
             if not ranked:
                 return []
             reader = searcher.reader()
@@ -272,6 +274,10 @@ class FullTextIndex:
             return searcher.corrector("content").suggest(word.lower(), limit=limit)
 
 
+def _run(searcher, q: wq.Query, filters: Filters, limit: int | None = None):
+    return searcher.search(_unions_that_skip(q), limit=limit, **_restrictions(searcher, filters))
+
+
 def _unions_that_skip(q: wq.Query) -> wq.Query:
     """Every Or as a tree of unions, which an enclosing And can skip through.
 
@@ -283,6 +289,8 @@ def _unions_that_skip(q: wq.Query) -> wq.Query:
         either = wq.Or([_unions_that_skip(sub) for sub in q.subqueries], boost=q.boost, scale=q.scale)
         either.matcher_type = wq.Or.DEFAULT_MATCHER
         return either
+    if type(q) is wq.Phrase:
+        return _KnownPhrase(q.fieldname, q.words, slop=q.slop, boost=q.boost, char_ranges=q.char_ranges)
     return q.apply(_unions_that_skip)
 
 
@@ -343,12 +351,118 @@ def _highlighted(searcher, q, ranked: list[tuple[float, int]]) -> list[RawHit]:
     if not ranked:
         return []
     ids = [searcher.stored_fields(docnum)["id"] for _, docnum in ranked]
-    only = wq.And([wq.Or([wq.Term("id", i) for i in ids]), q])
+    only = wq.And([wq.Or([wq.Term("id", i) for i in ids]), _unions_that_skip(q)])
     results = searcher.search(only, limit=None, terms=True)
     results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=70, autotrim=True)
     results.formatter = _Marker()
     by_docnum = {hit.docnum: hit for hit in results}
     return [_raw_hit(by_docnum[d], score) for score, d in ranked if d in by_docnum]
+
+
+class _KnownPhrase(wq.Phrase):
+    """A phrase whose records and scores are found once per searcher, then kept.
+
+    Whoosh checks a phrase's word positions on every record holding all its
+    words: for a glossary phrase of common words ("children looked after")
+    that is most of the index, on every query that names it. A phrase's score
+    on a record (the sum of its words' scores) does not change while the
+    searcher lives, so results are the same.
+    """
+
+    def matcher(self, searcher, context=None):
+        cache = searcher.__dict__.setdefault("_panel_phrases", {})
+        key = (self.fieldname, tuple(self.words), self.slop)
+        if key not in cache:
+            if len(cache) >= _CACHED_PHRASES:
+                cache.clear()
+            cache[key] = _scored_records(wq.Phrase(self.fieldname, self.words, slop=self.slop), searcher, context)
+        docs, scores = cache[key]
+        if not docs:
+            return NullMatcher()
+        field = searcher.schema[self.fieldname]
+        terms = [(self.fieldname, field.to_bytes(word)) for word in self.words]
+        return _Listed(docs, scores, terms, self.boost)
+
+
+_CACHED_PHRASES = 512
+
+
+def _scored_records(q: wq.Query, searcher, context) -> tuple[list[int], list[float]]:
+    matcher = q.matcher(searcher, context)
+    docs, scores = [], []
+    while matcher.is_active():
+        docs.append(matcher.id())
+        scores.append(matcher.score())
+        matcher.next()
+    return docs, scores
+
+
+class _Listed(Matcher):
+    """Records and their scores read from lists, as a Whoosh matcher."""
+
+    def __init__(self, docs: list[int], scores: list[float], terms: list[tuple], boost: float, at: int = 0):
+        self._docs, self._scores, self._terms, self._boost, self._at = docs, scores, terms, boost, at
+        self._best = max(scores)
+
+    def is_active(self):
+        return self._at < len(self._docs)
+
+    def id(self):
+        return self._docs[self._at]
+
+    def next(self):
+        self._at += 1
+
+    def skip_to(self, id):
+        if self.is_active() and id > self._docs[self._at]:
+            self._at = bisect_left(self._docs, id, self._at)
+
+    def score(self):
+        return self._scores[self._at] * self._boost
+
+    def weight(self):
+        return self.score()
+
+    def copy(self):
+        return _Listed(self._docs, self._scores, self._terms, self._boost, self._at)
+
+    def reset(self):
+        self._at = 0
+
+    def replace(self, minquality=0):
+        return self if self.is_active() else NullMatcher()
+
+    def supports(self, astype):
+        return False
+
+    def supports_block_quality(self):
+        return False
+
+    def max_quality(self):
+        return self._best * self._boost
+
+    def all_ids(self):
+        return iter(self._docs[self._at:])
+
+    def term(self):
+        return None
+
+    def matching_terms(self, id=None):
+        if self.is_active() and (id is None or id == self.id()):
+            yield from self._terms
+
+    def term_matchers(self):
+        """One per word, on this matcher's record: the terms a hit matched, for its snippet."""
+        for term in self._terms:
+            yield _WordOf(self, term)
+
+
+class _WordOf:
+    def __init__(self, phrase: _Listed, term: tuple):
+        self.is_active, self.id, self._term = phrase.is_active, phrase.id, term
+
+    def term(self):
+        return self._term
 
 
 # -- composing queries: search/ builds questions from these, never from Whoosh itself
@@ -409,12 +523,29 @@ class _Marker(highlight.Formatter):
         return f"{MARK_START}{highlight.get_text(text, token, replace)}{MARK_END}"
 
 
-def _restrictions(filters: Filters) -> dict:
+def _restrictions(searcher, filters: Filters) -> dict:
     """search() keyword arguments for the filters: what to keep, and documents not yet answers."""
-    kwargs = {"filter": _filter_query(filters)}
+    kwargs = {"filter": _docs_of(searcher, _filter_query(filters))}
     if filters.exclude_doc_ids:
-        kwargs["mask"] = wq.Or([wq.Term("doc_id", d) for d in filters.exclude_doc_ids])
+        kwargs["mask"] = _docs_of(searcher, wq.Or([wq.Term("doc_id", d) for d in sorted(filters.exclude_doc_ids)]))
     return kwargs
+
+
+def _docs_of(searcher, q: wq.Query | None):
+    """The records a filter keeps, read once per searcher: a filter's terms ("not covered", a date
+    range, record types) match most of the index, and reading them costs more than the search."""
+    if q is None:
+        return None
+    cache = searcher.__dict__.setdefault("_panel_filters", {})
+    if q not in cache:
+        if len(cache) > _CACHED_FILTERS:
+            cache.clear()
+        # Whoosh reads an empty set as "no filter": a record number no record has keeps nothing.
+        cache[q] = searcher._filter_to_comb(q) or {-1}
+    return cache[q]
+
+
+_CACHED_FILTERS = 64
 
 
 def _filter_query(filters: Filters) -> wq.Query | None:
