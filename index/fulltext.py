@@ -54,6 +54,9 @@ def _schema() -> Schema:
 
 
 SEARCHABLE_FIELDS = frozenset(_schema().names())
+_PARSER = MultifieldParser(["content", "title"], _schema())
+_COMMITTEE_ANALYZER = _schema()["committee"].analyzer
+_CONTENT_ANALYZER = _schema()["content"].analyzer
 
 
 @dataclass
@@ -215,8 +218,18 @@ class FullTextIndex:
 
     # -- reading ---------------------------------------------------------------
     def parse(self, text: str) -> wq.Query:
-        parser = MultifieldParser(["content", "title"], _schema())
-        return parser.parse(text)
+        return _PARSER.parse(text)
+
+    def memo(self, name: str, compute):
+        """compute(), kept while the index is unchanged: what a search reads from the database
+        (stated periods, council names) changes only when documents are indexed or removed."""
+        if not self.exists():
+            return compute()
+        with self._searching() as searcher:
+            kept = searcher.__dict__.setdefault("_panel_memo", {})
+            if name not in kept:
+                kept[name] = compute()
+            return kept[name]
 
     def search(
         self, q: wq.Query, filters: Filters, limit: int | None, sort_by_date: bool, collapse: bool = True,
@@ -268,7 +281,7 @@ class FullTextIndex:
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Spellings close to word, or [] when the index knows the word (nothing to correct)."""
         with self._searching() as searcher:
-            stems = [t.text for t in _schema()["content"].analyzer(word)]
+            stems = [t.text for t in _CONTENT_ANALYZER(word)]
             if not stems or any(searcher.doc_frequency("content", stem) for stem in stems):
                 return []
             return searcher.corrector("content").suggest(word.lower(), limit=limit)
@@ -569,7 +582,7 @@ def _filter_query(filters: Filters) -> wq.Query | None:
     if filters.orgs:
         parts.append(wq.Or([wq.Term("orgs", o) for o in filters.orgs]))
     if filters.committee:
-        words = [t.text for t in _schema()["committee"].analyzer(filters.committee)]
+        words = [t.text for t in _COMMITTEE_ANALYZER(filters.committee)]
         if not words:  # only stop words ('of the and'): no committee can match
             words = ["\u2205"]
         parts.append(wq.Phrase("committee", words) if len(words) > 1 else wq.Term("committee", words[0]))
