@@ -83,9 +83,24 @@ def build_stores(stores: Path, sizes: list[int], jobs: int) -> list[Path]:
             pages += added
             print(f"{home.name}: +{added} pages in {time.perf_counter() - started:.0f} s", flush=True)
             copy_marker.write_text(json.dumps({"next_copy": copy, "pages": pages}))
+        reindex_if_stale(home)
         homes.append(home)
         previous = home
     return homes
+
+
+def reindex_if_stale(home: Path) -> None:
+    """A store kept from a run of another search index version gets its index again from SQLite."""
+    from panel_papers.index.check import reindex
+    from panel_papers.index.fulltext import INDEX_VERSION
+    from panel_papers.index.store import Store
+
+    store = Store(home)
+    if store.fulltext.version() != INDEX_VERSION:
+        started = time.perf_counter()
+        reindex(store)
+        print(f"{home.name}: search index {INDEX_VERSION} rebuilt in {time.perf_counter() - started:.0f} s", flush=True)
+    store.close()
 
 
 WORDS = ["placement", "care leavers", "adoption", "ofsted", "health assessments", "missing",

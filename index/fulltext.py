@@ -20,14 +20,15 @@ from whoosh.matching import Matcher, NullMatcher
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 _VERSION_FILE = "VERSION"
 MARK_START, MARK_END = "\x01", "\x02"
 
 
 def _schema() -> Schema:
     return Schema(
-        id=ID(unique=True, stored=True),
+        # sortable: ties in score are ordered by id, read from its column rather than stored fields
+        id=ID(unique=True, stored=True, sortable=True),
         doc_id=ID(stored=True, sortable=True),
         # page, minute, agenda, resolution, recommendation, request
         record=ID(stored=True),
@@ -241,6 +242,9 @@ class FullTextIndex:
         skip_groups leaves out items already shown (a fallback query's second pass).
         """
         with self._searching() as searcher:
+            if limit and not sort_by_date:
+                top, total = _best_first(searcher, q, filters, limit, collapse, skip_groups)
+                return total, _highlighted(searcher, q, top)
             ranked = _ties_in_order(searcher, _run(searcher, q, filters).top_n)
             if sort_by_date:
                 ranked = _newest_first(searcher, ranked, date_keys or {})
@@ -287,8 +291,42 @@ class FullTextIndex:
             return searcher.corrector("content").suggest(word.lower(), limit=limit)
 
 
-def _run(searcher, q: wq.Query, filters: Filters, limit: int | None = None):
-    return searcher.search(_unions_that_skip(q), limit=limit, **_restrictions(searcher, filters))
+def _run(searcher, q: wq.Query, filters: Filters, limit: int | None = None, scored: bool = True):
+    return searcher.search(_unions_that_skip(q), limit=limit, scored=scored, **_restrictions(searcher, filters))
+
+
+def _best_first(searcher, q, filters: Filters, limit: int, collapse: bool, skip: set[str]) -> tuple[list, int]:
+    """The best `limit` hits (items when collapsing) and the total, without ranking every match.
+
+    Whoosh keeps the best n records; every record scoring above the n-th is
+    among them, in the order a full ranking gives, so the items they make
+    are the full answer's first items. n grows until they make `limit`.
+    """
+    wanted = max(_FIRST_CUT, 10 * limit)
+    while True:
+        found = _run(searcher, q, filters, limit=wanted).top_n
+        complete = len(found) < wanted
+        ranked = _ties_in_order(searcher, found)
+        if not complete:  # a record tied with the n-th may have been left out
+            floor = round(found[-1][0], 6)
+            ranked = [pair for pair in ranked if round(pair[0], 6) > floor]
+        chosen = _one_per_group(searcher, ranked, skip) if collapse else ranked
+        if len(chosen) >= limit or complete:
+            total = len(chosen) if complete else _total(searcher, q, filters, collapse, skip)
+            return chosen[:limit], total
+        wanted *= 4
+
+
+_FIRST_CUT = 200
+
+
+def _total(searcher, q, filters: Filters, collapse: bool, skip: set[str]) -> int:
+    """Matching records, or items when collapsing, counted without scoring them."""
+    docs = [docnum for _, docnum in _run(searcher, q, filters, scored=False).top_n]
+    if not collapse:
+        return len(docs)
+    groups = searcher.reader().column_reader("group")
+    return len({groups[d] for d in docs} - set(skip))
 
 
 def _unions_that_skip(q: wq.Query) -> wq.Query:
@@ -314,8 +352,8 @@ def _ties_in_order(searcher, ranked: list[tuple]) -> list[tuple]:
     tied = {s for s, n in Counter(scores).items() if n > 1}
     if not tied:
         return ranked
-    ids = {d: searcher.stored_fields(d)["id"] for (score, d), s in zip(ranked, scores) if s in tied}
-    return sorted(ranked, key=lambda pair: (-round(pair[0], 6), ids.get(pair[1], "")))
+    ids = searcher.reader().column_reader("id")
+    return sorted(ranked, key=lambda pair: (-round(pair[0], 6), ids[pair[1]] if round(pair[0], 6) in tied else ""))
 
 
 def _sparse(column, searcher, docnum: int, name: str):
@@ -448,11 +486,21 @@ class _Listed(Matcher):
     def supports(self, astype):
         return False
 
+    # The whole list is one block: once the best of it cannot reach the top, it is skipped.
     def supports_block_quality(self):
-        return False
+        return True
 
     def max_quality(self):
         return self._best * self._boost
+
+    def block_quality(self):
+        return self._best * self._boost
+
+    def skip_to_quality(self, minquality):
+        if self.is_active() and self.block_quality() <= minquality:
+            self._at = len(self._docs)
+            return 1
+        return 0
 
     def all_ids(self):
         return iter(self._docs[self._at:])
