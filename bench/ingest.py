@@ -265,11 +265,15 @@ def _stage_table(name: str, stages: dict, ingest: dict) -> list[str]:
     ]
 
 
-def _kept_faults_section(path: Path) -> str:
-    """bench/faults.py's table is its own; a new ingest report keeps it."""
+def _kept_sections(path: Path) -> str:
+    """bench/faults.py's and bench/search_scale.py's sections are their own; a new ingest report keeps them."""
     text = path.read_text() if path.exists() else ""
-    start = text.find("<!-- faults:")
-    return "\n" + text[start:] if start >= 0 else ""
+    kept = []
+    for start, end in (("<!-- faults:", "<!-- /faults -->"), ("<!-- search-scale:", "<!-- /search-scale -->")):
+        first, last = text.find(start), text.find(end)
+        if first >= 0 and last >= 0:
+            kept.append("\n" + text[first:last + len(end)] + "\n")
+    return "".join(kept)
 
 
 def main() -> None:
@@ -296,7 +300,7 @@ def main() -> None:
     command = "make bench  (= .venv/bin/python bench/ingest.py" + "".join(
         f" {a}" for a in sys.argv[1:]) + ")"
     report = write_report(pages, len(files), ingest, refs, memory, latency, command, stages)
-    Path(args.output).write_text(report + _kept_faults_section(Path(args.output)))
+    Path(args.output).write_text(report + _kept_sections(Path(args.output)))
     print(f"wrote {args.output}")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import shutil
 import statistics
@@ -165,19 +166,45 @@ COLUMNS = [("search", "search (exact)"), ("expanded", "search + synonyms"), ("wh
            ("questions", "typed questions, search"), ("questions_when", "typed questions, `when`")]
 
 
-def report(results: list[dict], command: str, label: str) -> str:
-    header = "| pages | " + " | ".join(f"{name} p95 (p50)" for _, name in COLUMNS) + " |"
-    rows = [f"| {r['pages']} | " + " | ".join(f"{r[k]['p95']} ({r[k]['p50']})" for k, _ in COLUMNS) + " |"
-            for r in results]
-    return "\n".join([
-        START, f"## Search latency by archive size ({label})", "",
-        f"Command: `{command}` (measured {date.today().isoformat()}).", "",
+def report(results: list[dict], before: list[dict] | None, command: str) -> str:
+    lines = [
+        START, "## Search latency by archive size", "",
+        f"Command: `{command}` (measured {date.today().isoformat()}; the machine's 2 cores were shared with other "
+        "work, so single figures move by tens of percent between runs).", "",
         "Stores of copies of `corpus/` and the text-layer PDFs of `../shared/realcorpus/`, one process per store, "
         f"the glossary loaded once. {results[0]['search']['n']} mixed queries (words, phrases, AND/OR, a field "
-        f"filter, short questions) and the {results[0]['questions']['n']} typed questions of the question sets; "
-        "milliseconds.", "",
-        header, "|" + "---|" * (len(COLUMNS) + 1), *rows, "", END,
-    ])
+        f"filter, short questions) through `search_pages` (limit 10) and `when_discussed`, and the "
+        f"{results[0]['questions']['n']} typed questions of the question sets through both; milliseconds, "
+        "p95 (p50).", "",
+    ]
+    if before:
+        lines += ["Before (the code of issue 15, measured on the same stores):", "", *_table(before), ""]
+        lines += ["After:", ""]
+    lines += [*_table(results), "", *_growth(results), "", END]
+    return "\n".join(lines)
+
+
+def _table(results: list[dict]) -> list[str]:
+    header = "| pages | " + " | ".join(name for _, name in COLUMNS) + " |"
+    rows = [f"| {r['pages']} | " + " | ".join(f"{r[k]['p95']} ({r[k]['p50']})" for k, _ in COLUMNS) + " |"
+            for r in results]
+    return [header, "|" + "---|" * (len(COLUMNS) + 1), *rows]
+
+
+def _growth(results: list[dict]) -> list[str]:
+    """p95 ~ pages^b fitted through the smallest and largest store, and where that leads at 10^6 pages."""
+    if len(results) < 2:
+        return []
+    first, last = results[0], results[-1]
+    ratio = last["pages"] / first["pages"]
+    lines = [f"Growth from {first['pages']} to {last['pages']} pages ({ratio:.1f}x): p95 ~ pages^b, and the "
+             "projection to 10^6 pages by that exponent:", "", "| measure | b | p95 at 10^6 pages (projected) |",
+             "|---|---|---|"]
+    for key, name in COLUMNS:
+        b = math.log(max(last[key]["p95"], 0.1) / max(first[key]["p95"], 0.1)) / math.log(ratio)
+        projected = last[key]["p95"] * (1_000_000 / last["pages"]) ** b
+        lines.append(f"| {name} | {b:.2f} | {projected / 1000:.1f} s |")
+    return lines
 
 
 def write_section(path: Path, section: str) -> None:
@@ -216,7 +243,9 @@ def main() -> None:
     if args.no_report:
         return
     command = ".venv/bin/python bench/search_scale.py" + "".join(f" {a}" for a in sys.argv[1:])
-    write_section(Path(args.output), report(results, command, args.label))
+    before_file = Path(args.stores, "results-before.json")
+    before = json.loads(before_file.read_text()) if before_file.exists() and args.label != "before" else None
+    write_section(Path(args.output), report(results, before, command))
     print(f"wrote {args.output}")
 
 
