@@ -586,36 +586,59 @@ class _Marker(highlight.Formatter):
 
 def _restrictions(searcher, filters: Filters) -> dict:
     """search() keyword arguments for the filters: what to keep, and documents not yet answers."""
-    kwargs = {"filter": _docs_of(searcher, _filter_query(filters))}
+    kwargs = {"filter": _kept(searcher, filters)}
     if filters.exclude_doc_ids:
         kwargs["mask"] = _docs_of(searcher, wq.Or([wq.Term("doc_id", d) for d in sorted(filters.exclude_doc_ids)]))
     return kwargs
 
 
-def _docs_of(searcher, q: wq.Query | None):
-    """The records a filter keeps, read once per searcher: a filter's terms ("not covered", a date
-    range, record types) match most of the index, and reading them costs more than the search."""
-    if q is None:
+def _kept(searcher, filters: Filters) -> set[int] | None:
+    """The records every filter keeps. Each filter's records are read once per searcher (a filter's
+    terms, "not covered" or record types, match most of the index, and reading them costs more than
+    the search) and a date range is read from the date column, so a new combination costs little."""
+    parts = _filter_parts(filters)
+    dates = (filters.since, filters.until, filters.dated_doc_ids) if filters.since or filters.until else None
+    if not parts and not dates:
         return None
+    cache = searcher.__dict__.setdefault("_panel_kept", {})
+    key = (tuple(parts), dates)
+    if key not in cache:
+        if len(cache) >= _CACHED_FILTERS:
+            cache.clear()
+        sets = [_docs_of(searcher, part) for part in parts] + ([_dated(searcher, *dates)] if dates else [])
+        # Whoosh reads an empty set as "no filter": a record number no record has keeps nothing.
+        cache[key] = set.intersection(*sorted(sets, key=len)) or {-1}
+    return cache[key]
+
+
+def _docs_of(searcher, q: wq.Query) -> set[int]:
     cache = searcher.__dict__.setdefault("_panel_filters", {})
     if q not in cache:
-        if len(cache) > _CACHED_FILTERS:
+        if len(cache) >= _CACHED_FILTERS:
             cache.clear()
-        # Whoosh reads an empty set as "no filter": a record number no record has keeps nothing.
-        cache[q] = searcher._filter_to_comb(q) or {-1}
+        cache[q] = set(searcher.docs_for_query(q)) or {-1}
     return cache[q]
 
 
-_CACHED_FILTERS = 64
+_CACHED_FILTERS = 32
 
 
-def _filter_query(filters: Filters) -> wq.Query | None:
+def _dated(searcher, since: str | None, until: str | None, stated_docs: frozenset[str]) -> set[int]:
+    """Records of meetings from since to until (inclusive), and of the undated documents whose stated period overlaps."""
+    keys = searcher.__dict__.get("_panel_date_keys")
+    if keys is None:
+        column = searcher.reader().column_reader("date_key")
+        keys = searcher.__dict__["_panel_date_keys"] = [column[d] for d in range(searcher.doc_count_all())]
+    low = int(since.replace("-", "")) if since else 0
+    high = int(until.replace("-", "")) if until else 99_999_999
+    # An unset key reads back as the column's minimum, so only records with a meeting date are asked.
+    found = {d for d in _docs_of(searcher, wq.Every("meeting_date")) if low <= keys[d] <= high}
+    return found | _docs_of(searcher, _any_document(stated_docs)) if stated_docs else found
+
+
+def _filter_parts(filters: Filters) -> list[wq.Query]:
+    """The filters other than dates, each a query."""
     parts: list[wq.Query] = []
-    if filters.since or filters.until:
-        start = datetime.fromisoformat(filters.since) if filters.since else None
-        end = datetime.fromisoformat(filters.until) if filters.until else None
-        dated = wq.DateRange("meeting_date", start, end)
-        parts.append(wq.Or([dated, _any_document(filters.dated_doc_ids)]) if filters.dated_doc_ids else dated)
     if filters.doc_ids is not None:
         parts.append(_any_document(filters.doc_ids) if filters.doc_ids else wq.NullQuery)
     if filters.kind:
@@ -634,7 +657,7 @@ def _filter_query(filters: Filters) -> wq.Query | None:
         if not words:  # only stop words ('of the and'): no committee can match
             words = ["\u2205"]
         parts.append(wq.Phrase("committee", words) if len(words) > 1 else wq.Term("committee", words[0]))
-    return wq.And(parts) if parts else None
+    return parts
 
 
 def _any_document(doc_ids: Iterable[str]) -> wq.Query:
