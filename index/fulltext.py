@@ -435,7 +435,7 @@ class _KnownPhrase(wq.Phrase):
         return _Listed(docs, scores, terms, self.boost)
 
 
-_CACHED_PHRASES = 512
+_CACHED_PHRASES = 128  # a phrase of common words keeps a record number and a score per record it is on
 
 
 def _scored_records(q: wq.Query, searcher, context) -> tuple[list[int], list[float]]:
