@@ -6,6 +6,7 @@ engine can replace it without touching extract/, search/ or the CLI.
 from __future__ import annotations
 
 import shutil
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -16,8 +17,10 @@ from pathlib import Path
 from whoosh import highlight, index, query as wq
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.codec import whoosh3
+from whoosh.matching import Matcher, NullMatcher
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
+
 
 def _keep_missing_columns(cached_reader):
     """Whoosh looks on disk for a field's lengths column at every posting of a field that has none
@@ -33,14 +36,15 @@ def _keep_missing_columns(cached_reader):
 
 whoosh3.W3PerDocReader._cached_reader = _keep_missing_columns(whoosh3.W3PerDocReader._cached_reader)
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 _VERSION_FILE = "VERSION"
 MARK_START, MARK_END = "\x01", "\x02"
 
 
 def _schema() -> Schema:
     return Schema(
-        id=ID(unique=True, stored=True),
+        # sortable: ties in score are ordered by id, read from its column rather than stored fields
+        id=ID(unique=True, stored=True, sortable=True),
         doc_id=ID(stored=True, sortable=True),
         # page, minute, agenda, resolution, recommendation, request
         record=ID(stored=True),
@@ -67,6 +71,9 @@ def _schema() -> Schema:
 
 
 SEARCHABLE_FIELDS = frozenset(_schema().names())
+_PARSER = MultifieldParser(["content", "title"], _schema())
+_COMMITTEE_ANALYZER = _schema()["committee"].analyzer
+_CONTENT_ANALYZER = _schema()["content"].analyzer
 
 
 @dataclass
@@ -228,8 +235,18 @@ class FullTextIndex:
 
     # -- reading ---------------------------------------------------------------
     def parse(self, text: str) -> wq.Query:
-        parser = MultifieldParser(["content", "title"], _schema())
-        return parser.parse(text)
+        return _PARSER.parse(text)
+
+    def memo(self, name: str, compute):
+        """compute(), kept while the index is unchanged: what a search reads from the database
+        (stated periods, council names) changes only when documents are indexed or removed."""
+        if not self.exists():
+            return compute()
+        with self._searching() as searcher:
+            kept = searcher.__dict__.setdefault("_panel_memo", {})
+            if name not in kept:
+                kept[name] = compute()
+            return kept[name]
 
     def search(
         self, q: wq.Query, filters: Filters, limit: int | None, sort_by_date: bool, collapse: bool = True,
@@ -241,7 +258,10 @@ class FullTextIndex:
         skip_groups leaves out items already shown (a fallback query's second pass).
         """
         with self._searching() as searcher:
-            ranked = _ties_in_order(searcher, searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n)
+            if limit and not sort_by_date:
+                top, total = _best_first(searcher, q, filters, limit, collapse, skip_groups)
+                return total, _highlighted(searcher, q, top)
+            ranked = _ties_in_order(searcher, _run(searcher, q, filters).top_n)
             if sort_by_date:
                 ranked = _newest_first(searcher, ranked, date_keys or {})
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
@@ -252,12 +272,12 @@ class FullTextIndex:
     def count(self, q: wq.Query, filters: Filters) -> int:
         """Records matching, uncollapsed: enough to tell whether a filter removed every hit."""
         with self._searching() as searcher:
-            return searcher.search(_unions_that_skip(q), limit=1, **_restrictions(filters)).scored_length()
+            return _run(searcher, q, filters, limit=1).scored_length()
 
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
         """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
         with self._searching() as searcher:
-            ranked = _ties_in_order(searcher, searcher.search(_unions_that_skip(q), limit=None, **_restrictions(filters)).top_n)
+            ranked = _ties_in_order(searcher, _run(searcher, q, filters).top_n)
             if not ranked:
                 return []
             reader = searcher.reader()
@@ -281,10 +301,48 @@ class FullTextIndex:
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Spellings close to word, or [] when the index knows the word (nothing to correct)."""
         with self._searching() as searcher:
-            stems = [t.text for t in _schema()["content"].analyzer(word)]
+            stems = [t.text for t in _CONTENT_ANALYZER(word)]
             if not stems or any(searcher.doc_frequency("content", stem) for stem in stems):
                 return []
             return searcher.corrector("content").suggest(word.lower(), limit=limit)
+
+
+def _run(searcher, q: wq.Query, filters: Filters, limit: int | None = None, scored: bool = True):
+    return searcher.search(_unions_that_skip(q), limit=limit, scored=scored, **_restrictions(searcher, filters))
+
+
+def _best_first(searcher, q, filters: Filters, limit: int, collapse: bool, skip: set[str]) -> tuple[list, int]:
+    """The best `limit` hits (items when collapsing) and the total, without ranking every match.
+
+    Whoosh keeps the best n records; every record scoring above the n-th is
+    among them, in the order a full ranking gives, so the items they make
+    are the full answer's first items. n grows until they make `limit`.
+    """
+    wanted = max(_FIRST_CUT, 10 * limit)
+    while True:
+        found = _run(searcher, q, filters, limit=wanted).top_n
+        complete = len(found) < wanted
+        ranked = _ties_in_order(searcher, found)
+        if not complete:  # a record tied with the n-th may have been left out
+            floor = round(found[-1][0], 6)
+            ranked = [pair for pair in ranked if round(pair[0], 6) > floor]
+        chosen = _one_per_group(searcher, ranked, skip) if collapse else ranked
+        if len(chosen) >= limit or complete:
+            total = len(chosen) if complete else _total(searcher, q, filters, collapse, skip)
+            return chosen[:limit], total
+        wanted *= 4
+
+
+_FIRST_CUT = 200
+
+
+def _total(searcher, q, filters: Filters, collapse: bool, skip: set[str]) -> int:
+    """Matching records, or items when collapsing, counted without scoring them."""
+    docs = [docnum for _, docnum in _run(searcher, q, filters, scored=False).top_n]
+    if not collapse:
+        return len(docs)
+    groups = searcher.reader().column_reader("group")
+    return len({groups[d] for d in docs} - set(skip))
 
 
 def _unions_that_skip(q: wq.Query) -> wq.Query:
@@ -298,6 +356,8 @@ def _unions_that_skip(q: wq.Query) -> wq.Query:
         either = wq.Or([_unions_that_skip(sub) for sub in q.subqueries], boost=q.boost, scale=q.scale)
         either.matcher_type = wq.Or.DEFAULT_MATCHER
         return either
+    if type(q) is wq.Phrase:
+        return _KnownPhrase(q.fieldname, q.words, slop=q.slop, boost=q.boost, char_ranges=q.char_ranges)
     return q.apply(_unions_that_skip)
 
 
@@ -308,8 +368,8 @@ def _ties_in_order(searcher, ranked: list[tuple]) -> list[tuple]:
     tied = {s for s, n in Counter(scores).items() if n > 1}
     if not tied:
         return ranked
-    ids = {d: searcher.stored_fields(d)["id"] for (score, d), s in zip(ranked, scores) if s in tied}
-    return sorted(ranked, key=lambda pair: (-round(pair[0], 6), ids.get(pair[1], "")))
+    ids = searcher.reader().column_reader("id")
+    return sorted(ranked, key=lambda pair: (-round(pair[0], 6), ids[pair[1]] if round(pair[0], 6) in tied else ""))
 
 
 def _sparse(column, searcher, docnum: int, name: str):
@@ -358,12 +418,128 @@ def _highlighted(searcher, q, ranked: list[tuple[float, int]]) -> list[RawHit]:
     if not ranked:
         return []
     ids = [searcher.stored_fields(docnum)["id"] for _, docnum in ranked]
-    only = wq.And([wq.Or([wq.Term("id", i) for i in ids]), q])
+    only = wq.And([wq.Or([wq.Term("id", i) for i in ids]), _unions_that_skip(q)])
     results = searcher.search(only, limit=None, terms=True)
     results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=70, autotrim=True)
     results.formatter = _Marker()
     by_docnum = {hit.docnum: hit for hit in results}
     return [_raw_hit(by_docnum[d], score) for score, d in ranked if d in by_docnum]
+
+
+class _KnownPhrase(wq.Phrase):
+    """A phrase whose records and scores are found once per searcher, then kept.
+
+    Whoosh checks a phrase's word positions on every record holding all its
+    words: for a glossary phrase of common words ("children looked after")
+    that is most of the index, on every query that names it. A phrase's score
+    on a record (the sum of its words' scores) does not change while the
+    searcher lives, so results are the same.
+    """
+
+    def matcher(self, searcher, context=None):
+        cache = searcher.__dict__.setdefault("_panel_phrases", {})
+        key = (self.fieldname, tuple(self.words), self.slop)
+        if key not in cache:
+            if len(cache) >= _CACHED_PHRASES:
+                cache.clear()
+            cache[key] = _scored_records(wq.Phrase(self.fieldname, self.words, slop=self.slop), searcher, context)
+        docs, scores = cache[key]
+        if not docs:
+            return NullMatcher()
+        field = searcher.schema[self.fieldname]
+        terms = [(self.fieldname, field.to_bytes(word)) for word in self.words]
+        return _Listed(docs, scores, terms, self.boost)
+
+
+_CACHED_PHRASES = 128  # a phrase of common words keeps a record number and a score per record it is on
+
+
+def _scored_records(q: wq.Query, searcher, context) -> tuple[list[int], list[float]]:
+    matcher = q.matcher(searcher, context)
+    docs, scores = [], []
+    while matcher.is_active():
+        docs.append(matcher.id())
+        scores.append(matcher.score())
+        matcher.next()
+    return docs, scores
+
+
+class _Listed(Matcher):
+    """Records and their scores read from lists, as a Whoosh matcher."""
+
+    def __init__(self, docs: list[int], scores: list[float], terms: list[tuple], boost: float, at: int = 0):
+        self._docs, self._scores, self._terms, self._boost, self._at = docs, scores, terms, boost, at
+        self._best = max(scores)
+
+    def is_active(self):
+        return self._at < len(self._docs)
+
+    def id(self):
+        return self._docs[self._at]
+
+    def next(self):
+        self._at += 1
+
+    def skip_to(self, id):
+        if self.is_active() and id > self._docs[self._at]:
+            self._at = bisect_left(self._docs, id, self._at)
+
+    def score(self):
+        return self._scores[self._at] * self._boost
+
+    def weight(self):
+        return self.score()
+
+    def copy(self):
+        return _Listed(self._docs, self._scores, self._terms, self._boost, self._at)
+
+    def reset(self):
+        self._at = 0
+
+    def replace(self, minquality=0):
+        return self if self.is_active() else NullMatcher()
+
+    def supports(self, astype):
+        return False
+
+    # The whole list is one block: once the best of it cannot reach the top, it is skipped.
+    def supports_block_quality(self):
+        return True
+
+    def max_quality(self):
+        return self._best * self._boost
+
+    def block_quality(self):
+        return self._best * self._boost
+
+    def skip_to_quality(self, minquality):
+        if self.is_active() and self.block_quality() <= minquality:
+            self._at = len(self._docs)
+            return 1
+        return 0
+
+    def all_ids(self):
+        return iter(self._docs[self._at:])
+
+    def term(self):
+        return None
+
+    def matching_terms(self, id=None):
+        if self.is_active() and (id is None or id == self.id()):
+            yield from self._terms
+
+    def term_matchers(self):
+        """One per word, on this matcher's record: the terms a hit matched, for its snippet."""
+        for term in self._terms:
+            yield _WordOf(self, term)
+
+
+class _WordOf:
+    def __init__(self, phrase: _Listed, term: tuple):
+        self.is_active, self.id, self._term = phrase.is_active, phrase.id, term
+
+    def term(self):
+        return self._term
 
 
 # -- composing queries: search/ builds questions from these, never from Whoosh itself
@@ -424,21 +600,61 @@ class _Marker(highlight.Formatter):
         return f"{MARK_START}{highlight.get_text(text, token, replace)}{MARK_END}"
 
 
-def _restrictions(filters: Filters) -> dict:
+def _restrictions(searcher, filters: Filters) -> dict:
     """search() keyword arguments for the filters: what to keep, and documents not yet answers."""
-    kwargs = {"filter": _filter_query(filters)}
+    kwargs = {"filter": _kept(searcher, filters)}
     if filters.exclude_doc_ids:
-        kwargs["mask"] = wq.Or([wq.Term("doc_id", d) for d in filters.exclude_doc_ids])
+        kwargs["mask"] = _docs_of(searcher, wq.Or([wq.Term("doc_id", d) for d in sorted(filters.exclude_doc_ids)]))
     return kwargs
 
 
-def _filter_query(filters: Filters) -> wq.Query | None:
+def _kept(searcher, filters: Filters) -> set[int] | None:
+    """The records every filter keeps. Each filter's records are read once per searcher (a filter's
+    terms, "not covered" or record types, match most of the index, and reading them costs more than
+    the search) and a date range is read from the date column, so a new combination costs little."""
+    parts = _filter_parts(filters)
+    dates = (filters.since, filters.until, filters.dated_doc_ids) if filters.since or filters.until else None
+    if not parts and not dates:
+        return None
+    cache = searcher.__dict__.setdefault("_panel_kept", {})
+    key = (tuple(parts), dates)
+    if key not in cache:
+        if len(cache) >= _CACHED_FILTERS:
+            cache.clear()
+        sets = [_docs_of(searcher, part) for part in parts] + ([_dated(searcher, *dates)] if dates else [])
+        # Whoosh reads an empty set as "no filter": a record number no record has keeps nothing.
+        cache[key] = set.intersection(*sorted(sets, key=len)) or {-1}
+    return cache[key]
+
+
+def _docs_of(searcher, q: wq.Query) -> set[int]:
+    cache = searcher.__dict__.setdefault("_panel_filters", {})
+    if q not in cache:
+        if len(cache) >= _CACHED_FILTERS:
+            cache.clear()
+        cache[q] = set(searcher.docs_for_query(q)) or {-1}
+    return cache[q]
+
+
+_CACHED_FILTERS = 32
+
+
+def _dated(searcher, since: str | None, until: str | None, stated_docs: frozenset[str]) -> set[int]:
+    """Records of meetings from since to until (inclusive), and of the undated documents whose stated period overlaps."""
+    keys = searcher.__dict__.get("_panel_date_keys")
+    if keys is None:
+        column = searcher.reader().column_reader("date_key")
+        keys = searcher.__dict__["_panel_date_keys"] = [column[d] for d in range(searcher.doc_count_all())]
+    low = int(since.replace("-", "")) if since else 0
+    high = int(until.replace("-", "")) if until else 99_999_999
+    # An unset key reads back as the column's minimum, so only records with a meeting date are asked.
+    found = {d for d in _docs_of(searcher, wq.Every("meeting_date")) if low <= keys[d] <= high}
+    return found | _docs_of(searcher, _any_document(stated_docs)) if stated_docs else found
+
+
+def _filter_parts(filters: Filters) -> list[wq.Query]:
+    """The filters other than dates, each a query."""
     parts: list[wq.Query] = []
-    if filters.since or filters.until:
-        start = datetime.fromisoformat(filters.since) if filters.since else None
-        end = datetime.fromisoformat(filters.until) if filters.until else None
-        dated = wq.DateRange("meeting_date", start, end)
-        parts.append(wq.Or([dated, _any_document(filters.dated_doc_ids)]) if filters.dated_doc_ids else dated)
     if filters.doc_ids is not None:
         parts.append(_any_document(filters.doc_ids) if filters.doc_ids else wq.NullQuery)
     if filters.kind:
@@ -453,11 +669,11 @@ def _filter_query(filters: Filters) -> wq.Query | None:
     if filters.orgs:
         parts.append(wq.Or([wq.Term("orgs", o) for o in filters.orgs]))
     if filters.committee:
-        words = [t.text for t in _schema()["committee"].analyzer(filters.committee)]
+        words = [t.text for t in _COMMITTEE_ANALYZER(filters.committee)]
         if not words:  # only stop words ('of the and'): no committee can match
             words = ["\u2205"]
         parts.append(wq.Phrase("committee", words) if len(words) > 1 else wq.Term("committee", words[0]))
-    return wq.And(parts) if parts else None
+    return parts
 
 
 def _any_document(doc_ids: Iterable[str]) -> wq.Query:

@@ -329,11 +329,12 @@ def document_kinds(store: Store) -> list[str]:
     return [r[0] for r in store.db.execute("select distinct kind from documents where kind is not null order by kind")]
 
 
-def page_indicators(store: Store, document_id: str, page: int) -> list[str]:
-    """Indicator rows of the scorecard tables on one page, in table order."""
-    rows = store.db.execute(
-        """select indicator from observations where document_id = ? and page = ?
-           group by indicator order by min([table]), min([row])""",
-        [document_id, page],
-    )
-    return [r[0] for r in rows if r[0]]
+def indicators_by_page(store: Store) -> dict[tuple[str, int], list[str]]:
+    """Indicator rows of the scorecard tables on each page, in table order, by (document id, page)."""
+    found: dict[tuple[str, int], list[str]] = {}
+    for document_id, page, indicator in store.db.execute(
+        """select document_id, page, indicator from observations where indicator is not null and indicator != ''
+           group by document_id, page, indicator order by document_id, page, min([table]), min([row])"""
+    ):
+        found.setdefault((document_id, page), []).append(indicator)
+    return found

@@ -63,6 +63,7 @@ class Glossary:
         self._concepts: list[Concept] = []
         self._by_key: dict[str, list[tuple[int, Form]]] = {}
         self.max_words = 1
+        self._expansions: dict[str, str] = {}  # expand_query's answers; a new form clears them
 
     # -- building ----------------------------------------------------------------
     @classmethod
@@ -117,6 +118,7 @@ class Glossary:
         self._extend(len(self._concepts) - 1, [Form(term), acronym_form], source)
 
     def _extend(self, index: int, forms: list[Form], source: str) -> None:
+        self._expansions.clear()
         concept = self._concepts[index]
         known = concept.keys()
         for form in forms:
@@ -240,6 +242,12 @@ def expand_query(text: str, glossary: Glossary) -> str:
     expanded when it is a form as a whole. field:value, operators, parentheses,
     wildcards and unknown words are left as typed.
     """
+    if text not in glossary._expansions:
+        glossary._expansions[text] = _expanded(text, glossary)
+    return glossary._expansions[text]
+
+
+def _expanded(text: str, glossary: Glossary) -> str:
     tokens = _tokens(text)
     out: list[str] = []
     i = 0

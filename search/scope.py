@@ -43,7 +43,8 @@ class Emptied:
 
 
 def store_known(store) -> Known:
-    return Known(councils=tuple(council_names(store)), committees=tuple(committee_names(store)))
+    return store.fulltext.memo("known", lambda: Known(councils=tuple(council_names(store)),
+                                                      committees=tuple(committee_names(store))))
 
 
 def check_dates(since: str | None, until: str | None, today: date | None = None) -> tuple[str | None, str | None]:
@@ -59,7 +60,7 @@ def build_scope(store, question: Question, *, kind: str | None = None, records=N
                 people: tuple[str, ...] = (), orgs: tuple[str, ...] = ()) -> Scope:
     """Filters for the question's constraints (already merged with the command's options)."""
     _check_kind(store, kind)
-    stated = stated_periods(store)
+    stated = store.fulltext.memo("stated", lambda: stated_periods(store))
     dated = frozenset(d for d, p in stated.items() if p.overlaps(question.since, question.until))
     filters = Filters(
         since=question.since, until=question.until, kind=kind, committee=question.committee,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 
-from ..index.queries import meeting_lookup, page_indicators
+from ..index.queries import indicators_by_page, meeting_lookup
 from ..index.store import Store
 from .glossary import Glossary, form_key
 from .pages import _markdown_marks
@@ -86,9 +86,11 @@ def when_discussed(store: Store, term: str, glossary: Glossary | None = None, *,
     top = groups[0][1]
     meetings = meeting_lookup(store, {hit.meeting_id for _, _, hit in groups if hit.meeting_id})
     found = []
+    indicators = store.fulltext.memo("indicators by page", lambda: indicators_by_page(store))
+    forms = [_forms(unit, glossary) for unit in question.required + question.optional]
     for count, score, hit in groups:
         found_here = _discussion(count, score, hit, meetings.get(hit.meeting_id or ""), scope.stated.get(hit.doc_id))
-        found_here.scorecard_row = _scorecard_row(store, found_here, question, glossary)
+        found_here.scorecard_row = _scorecard_row(indicators.get((found_here.document_id, found_here.page), []), forms)
         # A scorecard row on the topic is performance reported to the meeting, not a passing mention.
         if score >= RELEVANCE_SHARE * top or count >= 2 or found_here.scorecard_row:
             found.append(found_here)
@@ -103,12 +105,10 @@ def _in_order(found: list[Discussion], order: str) -> list[Discussion]:
     return dated + sorted((d for d in found if not d.sort_date), key=lambda d: -d.score)
 
 
-def _scorecard_row(store: Store, found: Discussion, question: Question, glossary: Glossary | None) -> str | None:
-    """The indicator row on the cited page that names the most topic terms, if any names one."""
-    rows = page_indicators(store, found.document_id, found.page)
+def _scorecard_row(rows: list[str], forms: list[list[str]]) -> str | None:
+    """The indicator row on the cited page (rows in table order) that names the most topic terms (forms), if any."""
     if not rows:
         return None
-    forms = [_forms(unit, glossary) for unit in question.required + question.optional]
     scored = [(sum(any(_inside(f, form_key(row)) for f in unit) for unit in forms), row) for row in rows]
     best = max(scored, key=lambda pair: pair[0])
     return best[1] if best[0] else None
