@@ -6,7 +6,7 @@ import sqlite_utils
 
 from .records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Tables whose rows belong to one document, deleted before their document
 # (children before the records they refer to).
@@ -46,7 +46,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db["pages"].create(
-        {"document_id": str, "number": int, "text": str, "has_text_layer": int, "width": float, "height": float},
+        {"document_id": str, "number": int, "text": str, "has_text_layer": int, "width": float, "height": float,
+         # why the page was OCR'd (no_text, no_unicode, garbled, always; null: its text layer reads),
+         # where its text came from (pdf, ocr, awaiting_ocr), and the OCR'd words (ingest/ocr.py to_json)
+         "ocr_reason": str, "text_source": str, "ocr_error": str, "ocr_confidence": float, "ocr_words": str},
         pk=("document_id", "number"),
         foreign_keys=[("document_id", "documents", "id")],
         if_not_exists=True,

@@ -21,6 +21,7 @@ from ..extract.council import council_from_collection
 from ..extract.records import PageText, ParsedDocument
 from ..index.store import Store
 from .discover import sha256_of
+from .ocr_pages import OcrPlan
 from .parse import parse_file
 
 
@@ -35,8 +36,10 @@ def reextract_to_place(store: Store, context: CollectionContext) -> Iterator[Par
     for doc in store.documents_to_place():
         if not _placeable(store, doc, context):
             continue  # the cheap test on stored text first: most such papers stay as they are
-        path = _unchanged_path(store, doc["id"])
-        parsed = parse_file(path, doc["id"], *store.size_and_mtime(path), context) if path else None
+        path = first_unchanged_path(store, doc["id"])
+        # Never OCR'd here: pages read before come from the store, pages that wait keep waiting.
+        plan = OcrPlan("never", store.ocr_words(doc["id"]))
+        parsed = parse_file(path, doc["id"], *store.size_and_mtime(path), context, plan) if path else None
         if isinstance(parsed, ParsedDocument) and (parsed.meta["committee"], parsed.meta["council"]) != (
             doc["committee"], doc["council"]
         ):
@@ -49,7 +52,7 @@ def _placeable(store: Store, doc: dict, context: CollectionContext) -> bool:
     return bool(committee or (doc["council"] is None and council_from_collection(pages, context.councils)))
 
 
-def _unchanged_path(store: Store, doc_id: str) -> str | None:
+def first_unchanged_path(store: Store, doc_id: str) -> str | None:
     for path in store.paths_of(doc_id):
         try:
             if sha256_of(path) == doc_id:
