@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from statistics import median
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 
-from ..extract.geometry import Box, PageLayout, PlacedWord
+from ..extract.geometry import Box, PageLayout, PlacedWord, Rule
 from ..extract.records import PageText, Word
 
 TESSERACT = os.environ.get("PAPERS_TESSERACT", "tesseract")
@@ -40,6 +40,10 @@ _BOLD_STROKE = 1.3  # strokes this much wider than the page's typical ones, for 
 _LOW_CONFIDENCE = 50  # mean word confidence below which the page may be the wrong way up
 _SKEW_RANGE, _SKEW_STEP = 5.0, 0.25  # degrees tried when deskewing
 _SKEW_WIDTH = 800  # pixels: deskew is measured on a small copy
+_INK = 128  # grey level below which a pixel is ink
+_RULE_INK = 190  # hairline rules scan as light grey, lighter than text
+_RULE_SOLID = 0.9  # share of a rule's run that must be ink
+_RULE_INCHES = 0.4  # an ink run this long is a ruling line: no letter's stroke is
 
 
 class OcrError(Exception):
@@ -56,14 +60,15 @@ class OcrPage:
     rotation: int = 0  # degrees the render was turned clockwise to stand upright
     skew: float = 0.0
     confidences: list[float] = field(default_factory=list)  # one per word
+    rules: list[Rule] = field(default_factory=list)  # ruling lines found in the render (points)
 
     def page_text(self, number: int) -> PageText:
         return PageText(number, self.text, round(self.width, 1), round(self.height, 1), False, self.words)
 
     def layout(self, number: int) -> PageLayout:
-        """The words as the table reader takes them (no ruling lines: a scan's rules are pixels)."""
+        """The words and ruling lines as the table reader takes them from a text page."""
         placed = [PlacedWord(w.text, Box(w.x0, w.top, w.x1, w.bottom)) for w in self.words]
-        return PageLayout(number, self.width, self.height, placed)
+        return PageLayout(number, self.width, self.height, placed, list(self.rules))
 
 
 @functools.cache
@@ -85,6 +90,10 @@ def ocr_page(page, dpi: int = OCR_DPI) -> OcrPage:
     scale = dpi / 72
     image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
     image, skew = deskew(image)
+    image, rules = take_rules(image, scale)  # before the median, which would erase hairlines
+    # Speckle (scanner noise, paper grain) turns small digits into letters: a 3x3 median removes
+    # it and keeps strokes, which are wider than one pixel at the resolutions used here.
+    image = image.filter(ImageFilter.MedianFilter(3))
     result = _read(image, scale)
     if result.confidence < _LOW_CONFIDENCE or _sideways(image):
         turned = _orientation(image)
@@ -93,7 +102,54 @@ def ocr_page(page, dpi: int = OCR_DPI) -> OcrPage:
             if better.confidence > result.confidence:
                 result, better.rotation = better, turned
     result.skew = skew
+    if not result.rotation:  # a turned page's rules were found in the other orientation
+        result.rules = rules
     return result
+
+
+def take_rules(image: Image.Image, scale: float) -> tuple[Image.Image, list[Rule]]:
+    """The image without its ruling lines (Tesseract reads a rule beside a digit as '|' or '1'),
+    and those lines as the table reader's rules, in points."""
+    ink = np.asarray(image) < _RULE_INK
+    length = max(8, round(_RULE_INCHES * 72 * scale))
+    across, down = _long_runs(ink, length), _long_runs(ink.T, length).T
+    if not across.any() and not down.any():
+        return image, []
+    lines = across | down
+    lines[1:] |= lines[:-1]  # and the grey edge a scanner leaves beside a rule
+    lines[:, 1:] |= lines[:, :-1]
+    pixels = np.asarray(image).copy()
+    pixels[lines] = 255
+    rules = [Rule(Box(x0 / scale, y / scale, x1 / scale, y / scale)) for y, x0, x1 in _segments(across)]
+    rules += [Rule(Box(x / scale, y0 / scale, x / scale, y1 / scale)) for x, y0, y1 in _segments(down.T)]
+    return Image.fromarray(pixels), rules
+
+
+def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
+    """Pixels lying in a horizontal run of at least `length` pixels that is (nearly) all ink."""
+    width = ink.shape[1]
+    if width < length:
+        return np.zeros_like(ink)
+    sums = np.cumsum(ink, axis=1, dtype=np.int32)
+    sums = np.pad(sums, ((0, 0), (1, 0)))
+    # the run starting at each column is ink but for specks of scanner noise
+    full = (sums[:, length:] - sums[:, :-length]) >= _RULE_SOLID * length
+    starts = np.pad(np.cumsum(full, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
+    columns = np.arange(width)
+    last = np.minimum(columns, width - length) + 1
+    first = np.maximum(0, columns - length + 1)
+    return (starts[:, last] - starts[:, first]) > 0
+
+
+def _segments(runs: np.ndarray) -> list[tuple[float, int, int]]:
+    """(middle row, first column, last column) of each rule: touching rows are one rule's thickness."""
+    rows = np.flatnonzero(runs.any(axis=1))
+    found = []
+    for group in np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1) if rows.size else []:
+        covered = runs[group].any(axis=0)
+        edges = np.diff(np.concatenate(([0], covered.astype(np.int8), [0])))
+        found += [(float(group.mean()), int(a), int(b)) for a, b in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1))]
+    return found
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:
@@ -193,11 +249,28 @@ def _tsv_lines(tsv: str, ink: np.ndarray) -> list[_Line]:
             continue
         left, top, width, height = (int(v) for v in cells[6:10])
         key = (int(cells[2]), int(cells[3]), int(cells[4]))  # block, paragraph, line
+        text = _cleaned(cells[11])
+        if not text:
+            continue
         line = lines.setdefault(key, _Line(top, top + height))
         line.top, line.bottom = min(line.top, top), max(line.bottom, top + height)
         stroke = _stroke(ink[top:top + height, left:left + width])
-        line.words.append((cells[11].strip(), left, left + width, height, float(cells[10]), stroke))
+        line.words.append((text, left, left + width, height, float(cells[10]), stroke))
     return list(lines.values())
+
+
+_RULE_MARKS = "|¦[]_—"  # what Tesseract reads a ruling line's remains as
+_DIGIT_LOOKALIKES = str.maketrans("lIO", "110")
+
+
+def _cleaned(word: str) -> str:
+    """A word without the rule marks at its edges; letters that stand for digits in a number read as digits."""
+    word = word.strip().strip(_RULE_MARKS)
+    if re.fullmatch(r"\d{1,3}:\d", word):  # a decimal point read as a colon (a time has two minute digits)
+        return word.replace(":", ".")
+    if re.fullmatch(r"Q[lI]", word) or (re.fullmatch(r"[\d.,%lIO]+", word) and sum(c.isdigit() for c in word) >= 2):
+        return word.translate(_DIGIT_LOOKALIKES)
+    return word
 
 
 def _stroke(ink: np.ndarray) -> float:
