@@ -969,7 +969,7 @@ def _eval_structure(store, gold: dict, group: str, kind: str, by_file: bool, fmt
         return
     if result.not_scored:
         click.echo(f"not scored: {len(result.not_scored)} image-only/garbled documents without readable text "
-                   "(install Tesseract and run papers ocr)")
+                   "(run papers ocr)")
     for category, reason in result.skipped.items():
         click.echo(f"not scored: {category} ({reason})")
 

@@ -30,6 +30,9 @@ from ..extract.records import PageText, Word
 TESSERACT = os.environ.get("PAPERS_TESSERACT", "tesseract")
 # Measured on the sample scans (bench/ocr.py, BENCHMARKS.md): 200 dpi reads as well as 300 at less cost.
 OCR_DPI = int(os.environ.get("PAPERS_OCR_DPI", 200))
+# Tesseract page segmentation 4, one column of text of any size: committee papers are single-column,
+# and mode 3 sets the numbers of a numbered list apart in a column of their own (read after the list).
+PAGE_SEGMENTATION = os.environ.get("PAPERS_OCR_PSM", "4")
 PAGE_TIMEOUT = float(os.environ.get("PAPERS_OCR_TIMEOUT", 120))
 FONT = "OCR"
 _CAP_TO_SIZE = 0.72  # cap and ascender height against the type size (Arial, Times, Calibri alike)
@@ -190,7 +193,7 @@ def _orientation(image: Image.Image) -> int:
 
 
 def _read(image: Image.Image, scale: float) -> OcrPage:
-    tsv = _tesseract(image, ["--psm", "3", "-l", "eng", "--dpi", str(round(scale * 72)), "tsv"])
+    tsv = _tesseract(image, ["--psm", PAGE_SEGMENTATION, "-l", "eng", "--dpi", str(round(scale * 72)), "tsv"])
     return _page_from_tsv(tsv, image, scale)
 
 
@@ -255,8 +258,24 @@ def _tsv_lines(tsv: str, ink: np.ndarray) -> list[_Line]:
         line = lines.setdefault(key, _Line(top, top + height))
         line.top, line.bottom = min(line.top, top), max(line.bottom, top + height)
         stroke = _stroke(ink[top:top + height, left:left + width])
-        line.words.append((text, left, left + width, height, float(cells[10]), stroke))
+        for part, x0, x1 in _split_glued(text, left, left + width):
+            line.words.append((part, x0, x1, height, float(cells[10]), stroke))
     return list(lines.values())
+
+
+_GLUED = re.compile(r"(?<=[a-z]{2})(?=[A-Z]\d)")  # 'actualQ1': a narrow space Tesseract did not see
+
+
+def _split_glued(text: str, left: int, right: int) -> list[tuple[str, int, int]]:
+    """The word, or its parts where two words were read as one, each with its share of the box."""
+    parts = _GLUED.split(text)
+    if len(parts) == 1:
+        return [(text, left, right)]
+    found, start, per_char = [], 0, (right - left) / len(text)
+    for part in parts:
+        found.append((part, round(left + start * per_char), round(left + (start + len(part)) * per_char)))
+        start += len(part)
+    return found
 
 
 _RULE_MARKS = "|¦[]_—"  # what Tesseract reads a ruling line's remains as
@@ -280,12 +299,13 @@ def _stroke(ink: np.ndarray) -> float:
 
 
 def to_json(page: OcrPage) -> str:
-    """Compact: the words with boxes and confidences, so a later pass need not read the page again."""
+    """Compact: the words with boxes and confidences and the rules, so a later pass need not read the page again."""
     words = [[w.text, w.line, round(w.x0, 1), round(w.x1, 1), round(w.top, 1), round(w.bottom, 1), w.size,
               int(w.bold), round(c)] for w, c in zip(page.words, page.confidences)]
+    rules = [[round(r.box.x0, 1), round(r.box.top, 1), round(r.box.x1, 1), round(r.box.bottom, 1)] for r in page.rules]
     return json.dumps({"width": round(page.width, 1), "height": round(page.height, 1),
                        "confidence": round(page.confidence, 1), "rotation": page.rotation, "skew": page.skew,
-                       "words": words}, separators=(",", ":"))
+                       "words": words, "rules": rules}, separators=(",", ":"))
 
 
 def from_json(stored: str) -> OcrPage:
@@ -297,4 +317,4 @@ def from_json(stored: str) -> OcrPage:
         lines.setdefault(word.line, []).append(word.text)
     text = "\n".join(" ".join(lines.get(n, [])) for n in range(max(lines, default=-1) + 1))
     return OcrPage(text, words, data["width"], data["height"], data["confidence"], data["rotation"], data["skew"],
-                   [w[-1] for w in data["words"]])
+                   [w[-1] for w in data["words"]], [Rule(Box(*box)) for box in data.get("rules", [])])

@@ -8,13 +8,16 @@ other pages go on. Pages OCR'd before (stored words) are never read again.
 """
 from __future__ import annotations
 
+import os
+import re
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pypdfium2.raw as pdfium_c
 
 from ..extract.records import PageText
-from .ocr import OcrError, OcrPage, from_json, ocr_page, tesseract_missing, to_json
+from .ocr import OCR_DPI, PAGE_SEGMENTATION, OcrError, OcrPage, from_json, ocr_page, tesseract_missing, to_json
 from .readability import unreadable_reason
 
 MODES = ("auto", "always", "never")
@@ -31,6 +34,27 @@ class OcrPlan:
 
     mode: str = "auto"
     known: dict[int, str] = field(default_factory=dict)
+
+
+# A folder of OCR results by file content, page and settings (opt-in): the tests ingest the same
+# scans in several stores, and a rebuild from files need not OCR them again.
+CACHE = os.environ.get("PAPERS_OCR_CACHE")
+
+
+def _cache_path(sha256: str, number: int) -> Path | None:
+    if not CACHE or not re.fullmatch(r"[0-9a-f]{64}", sha256):
+        return None
+    return Path(CACHE) / f"{sha256}-{number}-{OCR_DPI}-{PAGE_SEGMENTATION}.json"
+
+
+def _keep(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(text)
+        os.replace(partial, path)  # whole or absent, whichever worker wins
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 @dataclass
@@ -53,13 +77,13 @@ def page_reason(page, textpage, text: str, mode: str) -> str | None:
 
 
 def read_unreadable(pdf, pages: list[PageText], reasons: dict[int, str], plan: OcrPlan,
-                    timings: dict[str, float]) -> dict[int, PageSource]:
+                    timings: dict[str, float], sha256: str = "") -> dict[int, PageSource]:
     """OCR the pages that need it, replacing them in `pages`; the source of every page that needed it."""
     started = time.perf_counter()
     sources = {}
     for number in sorted(reasons.keys() | plan.known.keys()):
         reason = reasons.get(number, ALWAYS)
-        source = sources[number] = _read(pdf, number, reason, plan)
+        source = sources[number] = _read(pdf, number, reason, plan, sha256)
         if source.ocr:
             pages[number - 1] = source.ocr.page_text(number)
         else:  # symbol soup is not text: it would only mislead search and extraction
@@ -68,15 +92,21 @@ def read_unreadable(pdf, pages: list[PageText], reasons: dict[int, str], plan: O
     return sources
 
 
-def _read(pdf, number: int, reason: str, plan: OcrPlan) -> PageSource:
+def _read(pdf, number: int, reason: str, plan: OcrPlan, sha256: str) -> PageSource:
     if number in plan.known:
         return PageSource(reason, OCR, from_json(plan.known[number]))
     missing = tesseract_missing()
     if plan.mode == "never" or missing:
         return PageSource(reason, AWAITING)
+    cached = _cache_path(sha256, number)
+    if cached and cached.exists():
+        return PageSource(reason, OCR, from_json(cached.read_text()))
     page = pdf[number - 1]
     try:
-        return PageSource(reason, OCR, ocr_page(page))
+        read = ocr_page(page)
+        if cached:
+            _keep(cached, to_json(read))
+        return PageSource(reason, OCR, read)
     except OcrError as exc:
         return PageSource(reason, AWAITING, error=str(exc))
     except MemoryError:

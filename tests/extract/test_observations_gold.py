@@ -11,7 +11,7 @@ import pytest
 from panel_papers.extract.tables import page_may_hold_table
 from panel_papers.search.evaluate import evaluate
 from panel_papers.search.evaluate_observations import mismatches
-from support import CORPUS, THRESHOLDS
+from support import CORPUS, THRESHOLDS, readable_gold
 
 
 @pytest.fixture(scope="module")
