@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DATA   := papers-data
 PAPERS := $(BIN)/papers --home $(DATA)
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench install clean tesseract
 
 $(BIN)/papers: setup.cfg constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -20,16 +20,25 @@ $(BIN)/papers: setup.cfg constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e '.[test,plot,bench]'
 	@touch $@
 
+# OCR of scanned pages; without it they wait for `papers ocr` (README "Scanned and broken papers").
+tesseract:
+	@command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx eng || { \
+	  echo "installing Tesseract (tesseract-ocr, tesseract-ocr-eng) for OCR of scanned pages"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; \
+	  else false; fi; } || \
+	  echo "Tesseract not installed: install tesseract-ocr and tesseract-ocr-eng (brew install tesseract on macOS); until then scanned pages wait for papers ocr"
+
 install: $(BIN)/papers
 
-demo: $(BIN)/papers
+demo: $(BIN)/papers tesseract
 	$(PAPERS) ingest corpus/
 	$(PAPERS) status
 	$(PAPERS) search '"special guardianship"' --sort date --limit 3
 	$(PAPERS) search 'dental checks' --kind minutes --limit 1
 	@echo; echo "Try: $(PAPERS) search --help"
 
-test: $(BIN)/papers
+test: $(BIN)/papers tesseract
 	$(BIN)/pytest
 
 # Slow: builds a 3,000-page corpus and writes BENCHMARKS.md. Not part of `make test`.

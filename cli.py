@@ -124,8 +124,11 @@ def cli(home):
 @click.option("--model", default="auto", show_default=True, envvar="PAPERS_SPACY_MODEL",
               help="spaCy pipeline for people and organisations: auto (a trained English pipeline if "
                    "installed, else rules only), none (rules only), or a pipeline name.")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Read pages by OCR (Tesseract): auto (pages whose text layer is missing or unreadable), "
+                   "always (every page), never (unreadable pages wait for `papers ocr`).")
 @home_option
-def ingest(paths, jobs, no_wait, quiet, prune, yes, model, store):
+def ingest(paths, jobs, no_wait, quiet, prune, yes, model, ocr, store):
     """Read PDFs (files or folders, recursively) into the store.
 
     Unchanged files are skipped without being read; a changed file replaces its
@@ -138,10 +141,15 @@ def ingest(paths, jobs, no_wait, quiet, prune, yes, model, store):
     store is locked by another ingest (with --no-wait); 4 no PDFs found under
     any PATH; 130 interrupted (run again to finish).
 
+    Pages without readable text (scans, glyphs without Unicode, symbol soup) are
+    read by OCR when Tesseract is installed; otherwise they wait, and one line
+    says how many: `papers ocr` reads them later.
+
     \b
     Examples:
         papers ingest corpus/
         papers ingest --jobs 2 ~/papers/2019 ~/papers/2020/minutes.pdf
+        papers ingest --ocr never ~/scans
         PAPERS_HOME=/data/papers papers ingest /mnt/moderngov
         papers ingest --model en_core_web_sm corpus/
     """
@@ -160,16 +168,59 @@ def ingest(paths, jobs, no_wait, quiet, prune, yes, model, store):
     if len(empty) == len(paths):
         sys.exit(EXIT_NOT_FOUND)
     progress = make_progress(quiet=quiet)
-    report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait, model=model)
+    report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait, model=model, ocr=ocr)
+    _summary(report, "ingested")
+    sys.exit(report.exit_code or (EXIT_FAILED_FILES if empty else EXIT_OK))
+
+
+def _summary(report, verb: str) -> None:
+    ocr = f", {report.ocr_pages} read by OCR" if report.ocr_pages else ""
     click.echo(
-        f"ingested {report.ingested}, unchanged {report.unchanged}, "
+        f"{verb} {report.ingested}, unchanged {report.unchanged}, "
         f"new paths to known content {report.linked}, failed {len(report.failed)}; "
-        f"{report.pages} pages in {report.seconds:.1f}s"
-        + (f" ({report.pages / report.seconds:.0f} pages/s)" if report.pages else "")
+        f"{report.pages} pages{ocr} in {report.seconds:.1f}s"
+        + (f" ({_rate(report.pages / report.seconds)} pages/s)" if report.pages else "")
     )
     if report.interrupted:
         click.echo("interrupted: run the same command again to finish", err=True)
-    sys.exit(report.exit_code or (EXIT_FAILED_FILES if empty else EXIT_OK))
+
+
+def _rate(per_second: float) -> str:
+    return f"{per_second:.0f}" if per_second >= 10 else f"{per_second:.2g}"
+
+
+@cli.command()
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Worker processes (default: CPU count).")
+@click.option("--no-wait", is_flag=True, help="Fail at once if another ingest holds the store.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar; print only failures and the summary.")
+@home_option
+def ocr(jobs, no_wait, quiet, store):
+    """OCR the pages that wait for it, and extract their documents again.
+
+    Pages wait when they were ingested without Tesseract, with --ocr never, or
+    when Tesseract failed on them. Pages already read (by PDFium or by OCR) are
+    not read again; documents without waiting pages are not touched.
+
+    \b
+    Exit status: 0 done (or nothing waited); 1 some files failed or pages still
+    wait (OCR failed on them: listed); 2 Tesseract is not installed; 3 the store
+    is locked (with --no-wait); 130 interrupted.
+
+    \b
+    Examples:
+        papers ocr
+        papers ocr --jobs 2
+    """
+    from .ingest.pipeline import OcrUnavailable, ocr_pending
+    from .ingest.progress import make_progress
+
+    store.check_readable()
+    try:
+        report = ocr_pending(store, jobs=jobs, progress=make_progress(quiet=quiet), wait=not no_wait)
+    except OcrUnavailable as exc:
+        raise PapersError(str(exc), EXIT_USAGE) from None
+    _summary(report, "read again")
+    sys.exit(report.exit_code or (EXIT_FAILED_FILES if report.awaiting_ocr else EXIT_OK))
 
 
 HANDFUL = 5  # forgetting more documents than this asks for --yes
@@ -296,7 +347,8 @@ def search(query, since, until, kind, committee, council, limit, sort, pages_onl
     if fmt != "table":
         rows = [dict(hit.as_dict(), all_words=i < result.all_words) for i, hit in enumerate(result.hits)]
         click.echo(render(rows, fmt, ["file", "page", "meeting_date", "kind", "committee", "score", "snippet",
-                                      "stated_period", "record", "item", "title", "path", "people", "orgs", "all_words"]))
+                                      "stated_period", "record", "item", "title", "path", "people", "orgs", "all_words",
+                                      "ocr"]))
     else:
         _print_hits(result, glossary)
     if not result.hits:
@@ -316,7 +368,7 @@ def _print_hits(result, glossary) -> None:
         if i == result.all_words and i:
             click.echo("-- results with only some of the topic words --\n")
         click.secho(f"{hit.when}  {hit.committee or '-'}  {_describe(hit)}", bold=True)
-        click.echo(f"  {printable(hit.file)}, page {hit.page}   (score {hit.score:g})")
+        click.echo(f"  {printable(hit.file)}, page {hit.page}{' (OCR)' if hit.ocr else ''}   (score {hit.score:g})")
         click.echo(f"  {_bold_marks(hit.snippet)}\n")
     shown = len(result.hits)
     unit = "page" if all(h.record == "page" for h in result.hits) and shown == result.total else "result"
@@ -352,7 +404,10 @@ def _bold_marks(snippet: str) -> str:
 @output_options
 @home_option
 def status(fmt, store):
-    """Counts, failures, store size and schema version.
+    """Counts, failures, unreadable documents, store size and schema version.
+
+    Documents with pages whose text layer was missing or unreadable are listed:
+    how many pages were read by OCR, how many wait for `papers ocr`, and why.
 
     \b
     Examples:
@@ -362,8 +417,9 @@ def status(fmt, store):
     store.check_readable()
     info = store.status()
     failures = store.failures()
+    unreadable = store.unreadable_documents()
     if fmt == "json":
-        click.echo(json.dumps({**info, "failures": failures}, indent=2))
+        click.echo(json.dumps({**info, "failures": failures, "unreadable": unreadable}, indent=2))
         return
     if fmt == "csv":
         click.echo(render([info], "csv"))
@@ -372,6 +428,11 @@ def status(fmt, store):
         click.echo(f"{key.replace('_', ' '):20} {value}")
     for failure in failures:
         click.echo(f"failed: {failure['path']}: {failure['reason']}")
+    for doc in unreadable:
+        waits = f", {doc['awaiting']} awaiting OCR" if doc["awaiting"] else ""
+        confidence = f" (confidence {doc['confidence']:g})" if doc["confidence"] is not None else ""
+        click.echo(f"unreadable: {printable(doc['path'] or doc['file'])}: {doc['ocr']} of {doc['pages']} pages "
+                   f"read by OCR{confidence}{waits}; {doc['reasons'].replace(',', ', ')}")
 
 
 @cli.command()
@@ -919,7 +980,8 @@ def _eval_structure(store, gold: dict, group: str, kind: str, by_file: bool, fmt
     if fmt != "table":
         return
     if result.not_scored:
-        click.echo(f"not scored: {len(result.not_scored)} image-only/garbled documents (OCR not yet available)")
+        click.echo(f"not scored: {len(result.not_scored)} image-only/garbled documents without readable text "
+                   "(run papers ocr)")
     for category, reason in result.skipped.items():
         click.echo(f"not scored: {category} ({reason})")
 

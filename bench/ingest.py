@@ -177,7 +177,7 @@ def stage_costs(paths: list[Path]) -> dict:
     pages_total = 0
     for path in paths:
         for _ in range(3):
-            read, _ = read_document(str(path), "x" * 64)
+            read, *_ = read_document(str(path), "x" * 64)
             for stage, seconds in [*read.timings.items(), *extract_document(read).timings.items()]:
                 costs[stage] = costs.get(stage, 0.0) + seconds
             pages_total += len(read.pages)

@@ -7,7 +7,7 @@ import sqlite_utils
 from .followups import create_tables as create_followup_tables
 from .records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Tables whose rows belong to one document, deleted before their document
 # (children before the records they refer to).
@@ -48,7 +48,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db["pages"].create(
-        {"document_id": str, "number": int, "text": str, "has_text_layer": int, "width": float, "height": float},
+        {"document_id": str, "number": int, "text": str, "has_text_layer": int, "width": float, "height": float,
+         # why the page was OCR'd (no_text, no_unicode, garbled, always; null: its text layer reads),
+         # where its text came from (pdf, ocr, awaiting_ocr), and the OCR'd words (ingest/ocr.py to_json)
+         "ocr_reason": str, "text_source": str, "ocr_error": str, "ocr_confidence": float, "ocr_words": str},
         pk=("document_id", "number"),
         foreign_keys=[("document_id", "documents", "id")],
         if_not_exists=True,

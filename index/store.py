@@ -337,6 +337,41 @@ class Store:
             [doc_id],
         )
 
+    def ocr_words(self, doc_id: str) -> dict[int, str]:
+        """Page number -> stored OCR words (ingest/ocr.py to_json) of the document's OCR'd pages."""
+        rows = self.db.execute(
+            "select number, ocr_words from pages where document_id = ? and text_source = 'ocr' and ocr_words is not null",
+            [doc_id])
+        return dict(rows.fetchall())
+
+    def page_sources(self, doc_id: str) -> dict[int, str]:
+        """Page number -> where its text came from, for pages not read from the PDF's text layer."""
+        rows = self.db.execute("select number, text_source from pages where document_id = ? and text_source != 'pdf' "
+                               "order by number", [doc_id])
+        return dict(rows.fetchall())
+
+    def ocr_pages(self, doc_ids: set[str]) -> set[tuple[str, int]]:
+        """(document, page) of the given documents' pages whose text was read by OCR."""
+        if not doc_ids:
+            return set()
+        marks = ",".join("?" * len(doc_ids))
+        rows = self.db.execute(
+            f"select document_id, number from pages where text_source = 'ocr' and document_id in ({marks})",
+            list(doc_ids))
+        return set(rows.fetchall())
+
+    def unreadable_documents(self, awaiting_only: bool = False) -> list[dict]:
+        """Documents with pages whose text layer was unreadable: how many were OCR'd, how many wait, and why."""
+        having = "having awaiting > 0" if awaiting_only else ""
+        return self.db.execute_returning_dicts(
+            "select d.id, d.file, d.pages, sum(p.text_source = 'ocr') as ocr, "
+            "sum(p.text_source = 'awaiting_ocr') as awaiting, group_concat(distinct p.ocr_reason) as reasons, "
+            "round(avg(p.ocr_confidence), 1) as confidence, "
+            "(select min(path) from paths where document_id = d.id) as path "
+            "from pages p join documents d on d.id = p.document_id where p.ocr_reason is not null "
+            f"group by d.id {having} order by d.file"
+        )
+
     def paths_of(self, doc_id: str) -> list[str]:
         return [row[0] for row in self.db.execute("select path from paths where document_id = ? order by path", [doc_id])]
 
@@ -407,6 +442,8 @@ class Store:
             "paths": count("select count(*) from paths"),
             "pages": count("select count(*) from pages"),
             "pages_without_text": count("select count(*) from pages where has_text_layer = 0"),
+            "ocr_pages": count("select count(*) from pages where text_source = 'ocr'"),
+            "awaiting_ocr_pages": count("select count(*) from pages where text_source = 'awaiting_ocr'"),
             "pending_index": count("select count(*) from documents where indexed = 0"),
             "failures": count("select count(*) from failures"),
             "indexed_pages": self.fulltext.page_count(),

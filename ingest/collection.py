@@ -19,6 +19,7 @@ from ..extract.council import council_from_collection
 from ..extract.records import PageText, ParsedDocument
 from ..index.store import Store
 from .discover import sha256_of
+from .ocr_pages import OcrPlan
 
 
 def placement_tasks(store: Store, context: CollectionContext) -> tuple[list[tuple], dict[str, tuple]]:
@@ -35,9 +36,11 @@ def placement_tasks(store: Store, context: CollectionContext) -> tuple[list[tupl
     for doc in store.documents_to_place():
         if not _placeable(store, doc, context):
             continue  # the cheap test on stored text first: most such papers stay as they are
-        path = _unchanged_path(store, doc["id"])
+        path = first_unchanged_path(store, doc["id"])
         if path:
-            tasks.append((path, doc["id"], *store.size_and_mtime(path), context))
+            # Never OCR'd here: pages read before come from the store, pages that wait keep waiting.
+            plan = OcrPlan("never", store.ocr_words(doc["id"]))
+            tasks.append((path, doc["id"], *store.size_and_mtime(path), context, plan))
             placed[doc["id"]] = (doc["committee"], doc["council"])
     return tasks, placed
 
@@ -55,7 +58,7 @@ def _placeable(store: Store, doc: dict, context: CollectionContext) -> bool:
     return bool(committee or (doc["council"] is None and council_from_collection(pages, context.councils)))
 
 
-def _unchanged_path(store: Store, doc_id: str) -> str | None:
+def first_unchanged_path(store: Store, doc_id: str) -> str | None:
     for path in store.paths_of(doc_id):
         try:
             if sha256_of(path) == doc_id:

@@ -15,7 +15,9 @@ from ..extract.records import PageText, ParsedDocument
 from ..extract.grids import page_grids
 from ..extract.tables import page_may_hold_table
 from .layout_reader import read_page_layouts
-from .reader import PdfInfo, UnreadablePDF, open_pdf, pdf_info, read_document_pages
+from ..extract.text import join_hyphenated
+from .ocr_pages import OcrPlan, PageSource, read_unreadable
+from .reader import PdfInfo, UnreadablePDF, open_pdf, pdf_info, read_pages
 
 
 @dataclass
@@ -27,10 +29,11 @@ class Failure:
 
 
 def parse_file(
-    path: str, sha256: str, size: int, mtime_ns: int, context: CollectionContext = CollectionContext()
+    path: str, sha256: str, size: int, mtime_ns: int, context: CollectionContext = CollectionContext(),
+    ocr: OcrPlan = OcrPlan(),
 ) -> ParsedDocument | Failure:
     try:
-        return _parse(path, sha256, size, mtime_ns, context)
+        return _parse(path, sha256, size, mtime_ns, context, ocr)
     except UnreadablePDF as exc:
         return Failure(path, size, mtime_ns, str(exc))
     except MemoryError:
@@ -52,26 +55,33 @@ def spacy_model(choice: str) -> str | None:
     return next((name for name in _TRAINED if importlib.util.find_spec(name)), None)
 
 
-def read_document(path: str, sha256: str) -> tuple[ReadDocument, PdfInfo]:
-    """Page text from PDFium; tables from word and rule positions (PDFium too), only on pages
-    whose text may hold an indicator table or names a decision column."""
+def read_document(path: str, sha256: str, ocr: OcrPlan = OcrPlan()) -> tuple[ReadDocument, PdfInfo, dict[int, PageSource]]:
+    """Page text from PDFium, or from OCR where the text layer is unreadable; tables from word and
+    rule positions (PDFium's or OCR's words), only on pages whose text may hold an indicator table
+    or names a decision column. The read's `sources` say where each OCR candidate's text came from."""
     started = time.perf_counter()
     pdf = open_pdf(Path(path))
     try:
         info = pdf_info(pdf)
-        pages = read_document_pages(pdf)
-        text_read = time.perf_counter()
+        unreadable: dict[int, str] = {}
+        pages = list(read_pages(pdf, unreadable, ocr.mode))
+        timings = {"read page text": time.perf_counter() - started}
+        sources = read_unreadable(pdf, pages, unreadable, ocr, timings, sha256)
+        pages = join_hyphenated(pages)
+        tables_started = time.perf_counter()
         candidates = [p.number for p in pages if page_may_hold_table(p.text) or may_hold_decision_table(p.text)]
-        layouts = read_page_layouts(pdf, candidates)
+        layouts = read_page_layouts(pdf, [n for n in candidates if n not in sources])
+        layouts += [sources[n].ocr.layout(n) for n in candidates if n in sources and sources[n].ocr]
     finally:
         pdf.close()
-    grids = [grid for layout in layouts for grid in page_grids(layout)]
-    timings = {"read page text": text_read - started, "read tables": time.perf_counter() - text_read}
-    return ReadDocument(sha256, Path(path).name, pages, grids, info.title, timings), info
+    grids = [grid for layout in sorted(layouts, key=lambda l: l.number) for grid in page_grids(layout)]
+    timings["read tables"] = time.perf_counter() - tables_started
+    read = ReadDocument(sha256, Path(path).name, pages, grids, info.title, timings)
+    return read, info, sources
 
 
-def _parse(path: str, sha256: str, size: int, mtime_ns: int, context: CollectionContext) -> ParsedDocument:
-    read, info = read_document(path, sha256)
+def _parse(path: str, sha256: str, size: int, mtime_ns: int, context: CollectionContext, ocr: OcrPlan) -> ParsedDocument:
+    read, info, sources = read_document(path, sha256, ocr)
     extraction = extract_document(read, context)
     return ParsedDocument(
         id=sha256,
@@ -82,21 +92,22 @@ def _parse(path: str, sha256: str, size: int, mtime_ns: int, context: Collection
             "file": read.file_name,
             **asdict(extraction.meta),
             "pages": info.pages,
-            "pages_without_text": sum(not p.has_text_layer for p in read.pages),
+            "pages_without_text": sum(not p.text.strip() for p in read.pages),
             "title": info.title,
             "producer": info.producer,
             "creation_date": info.creation_date,
         },
-        pages=[_page_row(p) for p in read.pages],
+        pages=[_page_row(p, sources.get(p.number, PageSource())) for p in read.pages],
         extraction=extraction,
     )
 
 
-def _page_row(page: PageText) -> dict:
+def _page_row(page: PageText, source: PageSource) -> dict:
     return {
         "number": page.number,
         "text": page.text,
         "has_text_layer": int(page.has_text_layer),
         "width": page.width,
         "height": page.height,
+        **source.row(),
     }

@@ -14,9 +14,11 @@ from ..index.lock import writer_lock
 from ..index.schema import SCHEMA_VERSION
 from ..index.store import Store
 from ..index.swap import finish_interrupted_swap, rebuild_home, swap_in
-from .collection import moved, placement_tasks, refresh_indicators
+from .collection import first_unchanged_path, moved, placement_tasks, refresh_indicators
 from .discover import Candidate, discover, printable, sha256_of
 from ..extract.document import CollectionContext, entity_extractor
+from .ocr import tesseract_missing
+from .ocr_pages import AWAITING, OCR, OcrPlan
 from .parse import Failure, parse_file, spacy_model
 from .workers import parse_all
 
@@ -46,6 +48,8 @@ class IngestReport:
     recovered: int = 0
     rebuilt_from: int = 0
     interrupted: bool = False
+    ocr_pages: int = 0  # pages whose text was read by OCR in this run
+    awaiting_ocr: int = 0  # pages left without readable text, waiting for `papers ocr`
 
     @property
     def exit_code(self) -> int:
@@ -62,10 +66,12 @@ def ingest(
     wait: bool = True,
     reset: bool = False,
     model: str = "auto",
+    ocr: str = "auto",
 ) -> IngestReport:
     """Ingest paths; with reset, first rebuild the store from every file it knew.
 
     model: the spaCy pipeline for entities ('auto', 'none' or a name; see parse.spacy_model).
+    ocr: which pages are read by OCR: 'auto' (those whose text layer is unreadable), 'always', 'never'.
     A rebuild (asked for, or because the store is of another schema version) is built
     beside the old store and swapped in when complete, so a kill loses nothing.
     """
@@ -78,18 +84,73 @@ def ingest(
             if done:
                 progress.message(done)
         if reset or store.needs_rebuild():
-            _rebuild_beside(store, jobs, progress, report, model)
+            _rebuild_beside(store, jobs, progress, report, model, ocr)
         if not report.interrupted:
-            _ingest_locked(store, list(paths), jobs, progress, report, model)
+            _ingest_locked(store, list(paths), jobs, progress, report, model, ocr)
+    _say_awaiting(report, progress)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def ocr_pending(store: Store, jobs: int | None = None, progress: Progress | None = None, wait: bool = True,
+                model: str = "auto") -> IngestReport:
+    """OCR the pages that wait for it (Tesseract was missing, or failed on them), and extract their
+    documents again; pages OCR'd before are taken from the store, other documents are not read."""
+    progress = progress or Progress()
+    report = IngestReport()
+    started = time.perf_counter()
+    missing = tesseract_missing()
+    if missing:
+        raise OcrUnavailable(f"{missing}: {INSTALL_TESSERACT}")
+    with writer_lock(store.lock_path, wait=wait, on_wait=progress.message):
+        store.open_for_writing(say=progress.message)
+        report.recovered += store.recover()
+        queue = {}
+        for doc in store.unreadable_documents(awaiting_only=True):
+            path = first_unchanged_path(store, doc["id"])
+            if path is None:
+                _fail(store, Failure(doc["path"] or doc["file"], 0, 0, "changed or gone since it was read: "
+                                     "run papers ingest on it"), report, progress)
+                continue
+            size, mtime_ns = store.size_and_mtime(path)
+            queue[doc["id"]] = Candidate(path, size, mtime_ns)
+        context = CollectionContext(committees=tuple(store.committees()), councils=tuple(store.councils()),
+                                    spacy_model=spacy_model(model))
+        plans = {sha: OcrPlan("auto", store.ocr_words(sha)) for sha in queue}
+        try:
+            _run(store, queue, {}, jobs or os.cpu_count() or 1, report, progress, context, plans.__getitem__)
+            refresh_indicators(store, say=progress.message, force=bool(queue))
+            store.refresh_followups()
+        except KeyboardInterrupt:
+            report.interrupted = True
+    _say_awaiting(report, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class OcrUnavailable(Exception):
+    """OCR was asked for and cannot run here; the message says how to install it."""
+
+
+INSTALL_TESSERACT = ("install it with `sudo apt-get install tesseract-ocr tesseract-ocr-eng` (Debian/Ubuntu; "
+                     "`brew install tesseract` on macOS)")
+
+
+def _say_awaiting(report: IngestReport, progress: Progress) -> None:
+    """Once per run, however many pages wait: what is missing and what to do."""
+    if not report.awaiting_ocr:
+        return
+    missing = tesseract_missing()
+    why = f"{missing}; {INSTALL_TESSERACT}, then run `papers ocr`" if missing else "run `papers ocr` to retry them"
+    progress.message(f"{report.awaiting_ocr} pages have no readable text and wait for OCR: {why}")
 
 
 def rebuild(store: Store, jobs: int | None = None, progress: Progress | None = None) -> IngestReport:
     return ingest(store, [], jobs=jobs, progress=progress, reset=True)
 
 
-def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, report: IngestReport, model: str) -> None:
+def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, report: IngestReport, model: str,
+                   ocr: str = "auto") -> None:
     store.open_for_writing(say=progress.message)
     report.recovered += store.recover()
     queue, aliases = _plan(store, paths, report, progress)
@@ -104,7 +165,8 @@ def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, rep
             # Journaled: a run killed before the collection passes end leaves this set,
             # and the next writing run completes them, whatever it ingests.
             store.set_meta_value(COLLECTION_PENDING, "1")
-        _run(store, queue, aliases, jobs, report, progress, context)
+        plan = OcrPlan(ocr)
+        _run(store, queue, aliases, jobs, report, progress, context, lambda sha: plan)
         pending = store.meta_value(COLLECTION_PENDING) == "1"
         if pending:
             _place_in_collection(store, context, jobs)
@@ -115,7 +177,7 @@ def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, rep
         report.interrupted = True
 
 
-def _rebuild_beside(store: Store, jobs, progress: Progress, report: IngestReport, model: str) -> None:
+def _rebuild_beside(store: Store, jobs, progress: Progress, report: IngestReport, model: str, ocr: str) -> None:
     """Re-read every known file into a new store beside this one, then swap it in.
 
     Documents none of whose files can be reached keep their records (same schema),
@@ -131,7 +193,7 @@ def _rebuild_beside(store: Store, jobs, progress: Progress, report: IngestReport
     fresh = Store(rebuild_home(store.home))
     shutil.rmtree(fresh.home, ignore_errors=True)
     try:
-        _ingest_locked(fresh, sorted(reachable), jobs, progress, report, model)
+        _ingest_locked(fresh, sorted(reachable), jobs, progress, report, model, ocr)
         if report.interrupted:
             return  # the next writer discards the unfinished rebuild; the old store is untouched
         report.rebuilt_from = len(reachable)
@@ -209,12 +271,12 @@ def _place_in_collection(store: Store, context: CollectionContext, jobs: int) ->
         results.close()
 
 
-def _run(store, queue, aliases, jobs, report, progress, context) -> None:
+def _run(store, queue, aliases, jobs, report, progress, context, plan_of) -> None:
     progress.start(len(queue))
     if not queue:
         progress.close()
         return
-    tasks = [(c.path, sha, c.size, c.mtime_ns, context) for sha, c in queue.items()]
+    tasks = [(c.path, sha, c.size, c.mtime_ns, context, plan_of(sha)) for sha, c in queue.items()]
     sha_of_path = {c.path: sha for sha, c in queue.items()}
     batch = _IndexBatch(store)
     results = parse_all(_parse_task, tasks, jobs)
@@ -227,6 +289,7 @@ def _run(store, queue, aliases, jobs, report, progress, context) -> None:
                 progress.advance(0)
                 continue
             batch.add(result)
+            _count_ocr(result, report, progress)
             for alias in aliases.pop(result.id, []):
                 store.add_path(alias.path, result.id, alias.size, alias.mtime_ns)
                 report.linked += 1
@@ -244,6 +307,14 @@ def _run(store, queue, aliases, jobs, report, progress, context) -> None:
 
 def _parse_task(task) -> ParsedDocument | Failure:
     return parse_file(*task)
+
+
+def _count_ocr(doc: ParsedDocument, report: IngestReport, progress: Progress) -> None:
+    for page in doc.pages:
+        report.ocr_pages += page["text_source"] == OCR
+        report.awaiting_ocr += page["text_source"] == AWAITING
+        if page["ocr_error"]:
+            progress.message(f"OCR failed: {printable(doc.path)}, page {page['number']}: {page['ocr_error']}")
 
 
 def _fail(store: Store, failure: Failure, report: IngestReport, progress: Progress) -> None:

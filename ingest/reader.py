@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 
 from ..extract.records import PageText
 from ..extract.text import join_hyphenated
+from .ocr_pages import page_reason
 from .words import page_words
 
 
@@ -71,8 +72,11 @@ def _pdf_date(value: str | None) -> str | None:
     return None
 
 
-def read_pages(pdf: pdfium.PdfDocument) -> Iterator[PageText]:
-    """Yield pages one at a time, closing each so memory stays flat."""
+def read_pages(pdf: pdfium.PdfDocument, unreadable: dict[int, str] | None = None, mode: str = "auto") -> Iterator[PageText]:
+    """Yield pages one at a time, closing each so memory stays flat.
+
+    unreadable, when given, receives page number -> why its text layer needs OCR (ingest/ocr_pages.py).
+    """
     for index in range(len(pdf)):
         page = pdf[index]
         try:
@@ -81,11 +85,14 @@ def read_pages(pdf: pdfium.PdfDocument) -> Iterator[PageText]:
             try:
                 raw = textpage.get_text_range()
                 words = page_words(textpage, raw, height)
+                text = _normalise(raw)
+                reason = page_reason(page, textpage, text, mode) if unreadable is not None else None
             finally:
                 textpage.close()
         finally:
             page.close()
-        text = _normalise(raw)
+        if reason:
+            unreadable[index + 1] = reason
         yield PageText(
             number=index + 1,
             text=text,
@@ -103,5 +110,6 @@ def _normalise(raw: str) -> str:
 
 
 def read_document_pages(pdf: pdfium.PdfDocument) -> list[PageText]:
+    """The text layer as it is, readable or not (see parse.read_document for OCR)."""
     pages = list(read_pages(pdf))
     return join_hyphenated(pages)

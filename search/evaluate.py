@@ -3,7 +3,8 @@
 Pure functions. A category is scored in a gold document only when the document
 states it: a field (even null: then anything found is a false positive) or a list
 (even empty: then every record found is a false positive). Documents the gold flags
-image_only or garbled_text are left out until OCR lands. A record list that the
+image_only or garbled_text are scored once their export has readable text (read by
+OCR); while they have none (awaiting OCR) they are listed as not scored. A record list that the
 export never carries (actions, before the extraction reads them) is skipped with a note.
 """
 from __future__ import annotations
@@ -129,11 +130,12 @@ def evaluate(export: dict, gold: dict, group: str = "gold", categories: Iterable
         from .evaluate_followups import followup_scorer
 
         scorers["followups"] = followup_scorer(documents, export.get("documents", []))
-    files = []
+    files, not_scored = [], []
     for document in documents:
-        if any(document.get(flag) for flag in UNREADABLE):
-            continue
         found = _counterpart(document["file"], found_by_name.get(base_name(document["file"]), []))
+        if any(document.get(flag) for flag in UNREADABLE) and found.get("image_only", True):
+            not_scored.append(document["file"])
+            continue
         counts = {c: scorers[c](document, found) for c in scored if CATEGORIES[c].stated_by in document}
         files.append({"file": document["file"], "council": document.get("council") or group, "counts": counts})
     councils = _by_council(files, scored)
@@ -143,7 +145,7 @@ def evaluate(export: dict, gold: dict, group: str = "gold", categories: Iterable
         macro=_macro(councils, scored),
         micro=_sum_metrics(files, scored),
         files=_worst_first(files),
-        not_scored=[d["file"] for d in documents if any(d.get(flag) for flag in UNREADABLE)],
+        not_scored=not_scored,
         skipped=skipped,
     )
 

@@ -20,11 +20,15 @@ Section = Callable[[Store, dict], dict]
 
 
 def _document_fields(store: Store, row: dict) -> dict:
+    sources = store.page_sources(row["id"])
     return {
         **{key: row[key] for key in _DOCUMENT_FIELDS},
         "sha256": row["id"],
         "paths": row["paths"],
+        # no readable text on any page (none in the PDF, none read by OCR yet)
         "image_only": row["pages"] > 0 and row["pages_without_text"] == row["pages"],
+        "ocr_pages": [n for n, source in sources.items() if source == "ocr"],
+        "awaiting_ocr_pages": [n for n, source in sources.items() if source == "awaiting_ocr"],
     }
 
 
@@ -55,5 +59,16 @@ def export_store(store: Store) -> dict:
         doc: dict = {}
         for section in SECTIONS:
             doc.update(section(store, row))
+        _mark_ocr(doc, set(doc["ocr_pages"]))
         documents.append(doc)
     return {"schema": SCHEMA, "kind": "structure", "documents": documents}
+
+
+def _mark_ocr(doc: dict, ocr_pages: set[int]) -> None:
+    """Provenance: every record printed on a page whose text was read by OCR says so ("ocr": true)."""
+    if not ocr_pages:
+        return
+    for value in doc.values():
+        for record in value if isinstance(value, list) else []:
+            if isinstance(record, dict) and record.get("page") in ocr_pages:
+                record["ocr"] = True

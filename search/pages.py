@@ -32,6 +32,7 @@ class Hit:
     people: list[str] = field(default_factory=list)  # entity ids named there: facets for --person
     orgs: list[str] = field(default_factory=list)
     stated_period: str | None = None  # an undated paper's own "February 2022"
+    ocr: bool = False  # its text (on some page it spans) was read by OCR, not from the PDF's text layer
 
     @property
     def when(self) -> str:
@@ -119,6 +120,7 @@ def _key(raw, pages_only: bool):
 
 def _hits(store: Store, raw: list, scope: Scope) -> list[Hit]:
     paths = store.first_paths({r.doc_id for r in raw})
+    ocr_pages = store.ocr_pages({r.doc_id for r in raw})
     return [
         Hit(
             file=r.file,
@@ -138,6 +140,7 @@ def _hits(store: Store, raw: list, scope: Scope) -> list[Hit]:
             people=r.people,
             orgs=r.orgs,
             stated_period=None if r.meeting_date or r.doc_id not in scope.stated else scope.stated[r.doc_id].label,
+            ocr=any((r.doc_id, page) in ocr_pages for page in range(r.page, max(r.page, r.last_page or 0) + 1)),
         )
         for r in raw
     ]

@@ -1,11 +1,20 @@
 """Shared fixtures: a real SQLite store and a real Whoosh index in a temporary data directory."""
 from __future__ import annotations
 
-import pytest
+import atexit
+import os
+import shutil
+import tempfile
 
-from panel_papers.index.store import Store
-from panel_papers.ingest.pipeline import ingest
-from support import CORPUS
+# OCR of a scan, once per test session however many stores ingest it (ingest/ocr_pages.py CACHE).
+os.environ.setdefault("PAPERS_OCR_CACHE", tempfile.mkdtemp(prefix="papers-ocr-cache-"))
+atexit.register(shutil.rmtree, os.environ["PAPERS_OCR_CACHE"], True)
+
+import pytest  # noqa: E402
+
+from panel_papers.index.store import Store  # noqa: E402
+from panel_papers.ingest.pipeline import ingest  # noqa: E402
+from support import CORPUS  # noqa: E402
 
 
 @pytest.fixture
@@ -17,9 +26,13 @@ def store(tmp_path) -> Store:
 
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory) -> Store:
-    """The bundled corpus ingested once, shared by read-only tests."""
+    """The bundled corpus ingested once, shared by read-only tests.
+
+    Its scans (corpus/scanned/) wait for OCR: copies of papers also stored with a text layer, they
+    would answer the sample's questions twice; tests/ingest/test_ocr_gold.py reads them.
+    """
     s = Store(tmp_path_factory.mktemp("corpus") / "home")
-    report = ingest(s, [str(CORPUS)], jobs=2)
+    report = ingest(s, [str(CORPUS)], jobs=2, ocr="never")
     assert report.ingested == 7 and not report.failed
     yield s
     s.close()

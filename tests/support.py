@@ -17,6 +17,13 @@ REPORT = CORPUS / "INFORMATION REPORT - CLA Performance Benchmarking Data 03-Apr
 THRESHOLDS = json.loads((REPO / "tests" / "thresholds.json").read_text())
 
 
+def readable_gold(gold: dict, readable: bool = True) -> dict:
+    """The gold of documents with a usable text layer (readable) or of those without (image-only, garbled):
+    the floors of the text readers are kept on the first; tests/ingest/test_ocr*.py score the second."""
+    flagged = lambda d: bool(d.get("image_only") or d.get("garbled_text"))  # noqa: E731
+    return {**gold, "documents": [d for d in gold["documents"] if flagged(d) != readable]}
+
+
 def gold_path(section: str) -> Path:
     return (REPO / THRESHOLDS[section]["gold"]).resolve()
 

@@ -19,7 +19,7 @@ from support import REPO
 
 README = (REPO / "README.md").read_text()
 SHARED = (REPO / "../shared/realcorpus").resolve()
-_TIMING = re.compile(r"in [\d.]+s \(\d+ pages/s\)")
+_TIMING = re.compile(r"in [\d.]+s \([\d.]+ pages/s\)")
 # BM25 scores move with every record added to the index; the hits and their order are what the docs promise.
 _SCORE = re.compile(r"\(score [\d.]+\)")
 _NOT_RUN = re.compile(r"(^|\s)(ingest|rebuild)\s|~/|/mnt/|\s-o\s|\s>\s|--plot|^PAPERS_HOME=|^make\b")

@@ -11,7 +11,7 @@ import pytest
 from panel_papers.extract.tables import page_may_hold_table
 from panel_papers.search.evaluate import evaluate
 from panel_papers.search.evaluate_observations import mismatches
-from support import CORPUS, THRESHOLDS
+from support import CORPUS, THRESHOLDS, readable_gold
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def _pages_of(store, file: str, sql: str) -> set[int]:
 
 
 def test_observations_meet_gold_thresholds(corpus_export, gold):
-    scores = evaluate(corpus_export, gold, "corpus", ["observations"]).micro["observations"]
+    scores = evaluate(corpus_export, readable_gold(gold), "corpus", ["observations"]).micro["observations"]
     found = {d["file"]: d for d in corpus_export["documents"]}
     assert scores["f1"] >= THRESHOLDS["corpus"]["f1"]["observations"], (
         scores, [mismatches(g, found[g["file"]]) for g in gold["documents"] if g["file"] in found])

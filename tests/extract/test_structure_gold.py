@@ -6,14 +6,14 @@ import json
 import pytest
 
 from panel_papers.search.evaluate import evaluate
-from support import CORPUS, THRESHOLDS
+from support import CORPUS, THRESHOLDS, readable_gold
 
 FLOORS = {c: f for c, f in THRESHOLDS["corpus"]["f1"].items() if c != "observations"}  # tests/extract/test_observations_gold.py
 
 
 @pytest.fixture(scope="module")
 def scores(corpus_export) -> dict:
-    gold = json.loads((CORPUS / "gold.json").read_text())
+    gold = readable_gold(json.loads((CORPUS / "gold.json").read_text()))  # scans: tests/ingest/test_ocr_gold.py
     return evaluate(corpus_export, gold, "corpus", list(FLOORS)).micro
 
 

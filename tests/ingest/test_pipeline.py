@@ -119,6 +119,6 @@ def test_parallel_workers_store_everything_once(store, tmp_path):
 
 def test_image_only_pages_are_flagged(store):
     scanned = PACK.parent / "scanned"
-    ingest(store, [str(scanned)], jobs=1)
+    ingest(store, [str(scanned)], jobs=1, ocr="never")
     status = store.status()
-    assert status["pages"] == status["pages_without_text"] == 6
+    assert status["pages"] == status["pages_without_text"] == status["awaiting_ocr_pages"] == 6
