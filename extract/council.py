@@ -29,7 +29,7 @@ _GENERIC = {w.lower() for t in AUTHORITY_TYPES for w in t.split()} | {
     "planning", "finance", "executive", "county-wide",
 }
 # A place word: "Northshire", "Upton-cum-Marsh", "Stoke-on-Trent", "Bishop's".
-# A capitalised heading goes on past the place: "... OF ADARE HELD IN ...", "... OF ASHBY MEETING".
+# A capitalised heading goes on past the place: "... OF ELMSWORTH HELD IN ...", "... OF ASHBY MEETING".
 _PLACE = r"(?!(?:Held|Meeting|Minutes|Agenda)\b)[A-Z][A-Za-z'’]*(?:-[a-zA-Z][A-Za-z'’]*)*"
 _LINK = r"(?:upon|on|under|le|by)"
 _PLACE_RUN = rf"{_PLACE}(?:[ \t]+(?:{_LINK}[ \t]+)?{_PLACE}){{0,3}}"
