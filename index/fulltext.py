@@ -561,11 +561,17 @@ def everything() -> wq.Query:
     return wq.Every()
 
 
+# Whoosh's posting pool spills to disk beyond this. Every merge (and the collection pass's
+# optimize) streams the whole index through it, so a large pool made the parent's memory grow
+# with the archive (145 MB at 100 files, 522 MB at 3,600); 32 MB keeps it flat for ~10% more time.
+WRITER_POOL_MB = 32
+
+
 class IndexWriter:
     """Batches page adds and deletes; nothing is visible until commit()."""
 
     def __init__(self, ix):
-        self._writer = ix.writer(limitmb=256)
+        self._writer = ix.writer(limitmb=WRITER_POOL_MB)
 
     def delete_documents(self, doc_ids: Iterable[str]) -> None:
         for doc_id in doc_ids:

@@ -1,0 +1,82 @@
+"""Parent memory of `papers ingest` against the number of files: flat, or growing?
+
+Ingests N unique copies of the sample's smallest papers (N = 100, then 3,600 by default) with
+2 jobs into a fresh store and reads the parent's peak RSS (VmHWM, the parent process only, not
+its workers) while it runs. Writes its table into BENCHMARKS.md (the parent-memory section).
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sections import write_section
+
+REPO = Path(__file__).resolve().parent.parent
+PAPERS = [str(Path(sys.executable).parent / "papers")]
+WORK = REPO / "bench" / "work" / "parent-memory"
+SMALL = sorted(p for p in (REPO / "corpus").glob("*.pdf") if p.stat().st_size < 20_000)
+
+
+def make_copies(count: int) -> Path:
+    folder = WORK / f"files-{count}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for n in range(count):
+        source = SMALL[n % len(SMALL)]
+        target = folder / f"{n:05}-{source.name}"
+        target.write_bytes(source.read_bytes() + f"\n%copy {n}\n".encode())
+    return folder
+
+
+def peak_parent_mb(folder: Path) -> tuple[float, float]:
+    home = WORK / "home"
+    shutil.rmtree(home, ignore_errors=True)
+    started = time.perf_counter()
+    process = subprocess.Popen([*PAPERS, "--home", str(home), "ingest", "-q", "--jobs", "2", str(folder)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _vm_hwm_kb(process.pid))
+        time.sleep(0.1)
+    if process.returncode != 0:
+        raise SystemExit(f"ingest of {folder} failed ({process.returncode}): {process.stderr.read()}")
+    return peak / 1024, time.perf_counter() - started
+
+
+def _vm_hwm_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    line = next((line for line in status.splitlines() if line.startswith("VmHWM:")), "VmHWM: 0 kB")
+    return int(line.split()[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counts", type=int, nargs="+", default=[100, 3600])
+    parser.add_argument("--output", default=str(REPO / "BENCHMARKS.md"))
+    args = parser.parse_args()
+    rows = []
+    for count in args.counts:
+        mb, seconds = peak_parent_mb(make_copies(count))
+        rows.append((count, mb, seconds))
+        print(f"{count} files: parent peak {mb:.0f} MB in {seconds:.0f} s", flush=True)
+    base = rows[0][1]
+    write_section(Path(args.output), "parent-memory", [
+        "## Parent memory against the number of files", "",
+        f"Command: `.venv/bin/python bench/parent_memory.py` (measured {time.strftime('%Y-%m-%d')}). Unique "
+        f"copies of the sample's {len(SMALL)} smallest papers, ingested with 2 jobs into a new store; the "
+        "parent's peak RSS (VmHWM of the parent process alone) while it runs.", "",
+        "| files | parent peak RSS | vs first | ingest time |", "|---|---|---|---|",
+        *(f"| {c:,} | {mb:.0f} MB | {mb / base - 1:+.0%} | {s:.0f} s |" for c, mb, s in rows), "",
+    ])
+    shutil.rmtree(WORK, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
