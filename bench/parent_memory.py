@@ -32,28 +32,30 @@ def make_copies(count: int) -> Path:
     return folder
 
 
-def peak_parent_mb(folder: Path) -> tuple[float, float]:
+def peak_parent_mb(folder: Path) -> tuple[float, float, float]:
+    """Peak RSS, peak anonymous RSS (the heap, without mapped files such as the index's segments), seconds."""
     home = WORK / "home"
     shutil.rmtree(home, ignore_errors=True)
     started = time.perf_counter()
     process = subprocess.Popen([*PAPERS, "--home", str(home), "ingest", "-q", "--jobs", "2", str(folder)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = heap = 0
     while process.poll() is None:
-        peak = max(peak, _vm_hwm_kb(process.pid))
+        status = _status(process.pid)
+        peak, heap = max(peak, status.get("VmHWM", 0)), max(heap, status.get("RssAnon", 0))
         time.sleep(0.1)
     if process.returncode != 0:
         raise SystemExit(f"ingest of {folder} failed ({process.returncode}): {process.stderr.read()}")
-    return peak / 1024, time.perf_counter() - started
+    return peak / 1024, heap / 1024, time.perf_counter() - started
 
 
-def _vm_hwm_kb(pid: int) -> int:
+def _status(pid: int) -> dict[str, int]:
+    """kB figures of /proc/PID/status."""
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
     except OSError:
-        return 0
-    line = next((line for line in status.splitlines() if line.startswith("VmHWM:")), "VmHWM: 0 kB")
-    return int(line.split()[1])
+        return {}
+    return {k: int(v.split()[0]) for k, _, v in (line.partition(":") for line in lines) if v.strip().endswith("kB")}
 
 
 def main() -> None:
@@ -63,17 +65,20 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     for count in args.counts:
-        mb, seconds = peak_parent_mb(make_copies(count))
-        rows.append((count, mb, seconds))
-        print(f"{count} files: parent peak {mb:.0f} MB in {seconds:.0f} s", flush=True)
-    base = rows[0][1]
+        mb, heap, seconds = peak_parent_mb(make_copies(count))
+        rows.append((count, mb, heap, seconds))
+        print(f"{count} files: parent peak {mb:.0f} MB (heap {heap:.0f} MB) in {seconds:.0f} s", flush=True)
+    base, base_heap = rows[0][1], rows[0][2]
     write_section(Path(args.output), "parent-memory", [
         "## Parent memory against the number of files", "",
         f"Command: `.venv/bin/python bench/parent_memory.py` (measured {time.strftime('%Y-%m-%d')}). Unique "
         f"copies of the sample's {len(SMALL)} smallest papers, ingested with 2 jobs into a new store; the "
-        "parent's peak RSS (VmHWM of the parent process alone) while it runs.", "",
-        "| files | parent peak RSS | vs first | ingest time |", "|---|---|---|---|",
-        *(f"| {c:,} | {mb:.0f} MB | {mb / base - 1:+.0%} | {s:.0f} s |" for c, mb, s in rows), "",
+        "parent's peak RSS (VmHWM of the parent process alone) while it runs, and its peak anonymous RSS "
+        "(the heap: RSS without mapped files, such as the search index's segments, which the kernel can drop).", "",
+        "| files | parent peak RSS | vs first | parent peak heap | vs first | ingest time |",
+        "|---|---|---|---|---|---|",
+        *(f"| {c:,} | {mb:.0f} MB | {mb / base - 1:+.0%} | {heap:.0f} MB | {heap / base_heap - 1:+.0%} | {s:.0f} s |"
+          for c, mb, heap, s in rows), "",
     ])
     shutil.rmtree(WORK, ignore_errors=True)
 

@@ -94,7 +94,7 @@ def items(store: Store, scope: MeetingScope = MeetingScope(), kind: str | None =
     where, params = scope.where("council", "committee", "meeting_date", "meeting_id")
     return store.db.execute_returning_dicts(
         f"select * from ({sql}) where {where} order by meeting_date is null, meeting_date desc, kind, "
-        "cast(number as integer), number",
+        "cast(number as integer), number, id",  # id last: ties list alike whatever the save order
         params,
     )
 
