@@ -148,20 +148,6 @@ def _runs_across(row: _Row, x: float) -> bool:
     return any(x0 < x - _RUN_IN < x < x1 for x0, x1 in runs)
 
 
-def _outdented(body: list[_Row], row: _Row, right: float) -> bool:
-    """A line starting left of the log's first column with nothing in its right-hand columns:
-    the paper's own next heading."""
-    return bool(body) and row.words[0].x0 < body[0].words[0].x0 - _OUTDENT and all(w.x1 < right for w in row.words)
-
-
-def _apart(body: list[_Row], row: _Row) -> bool:
-    """White space of several lines: the page's footer, or the next paper, not a row of the log."""
-    if not body:
-        return False
-    size = sorted(w.size for w in body[-1].words)[len(body[-1].words) // 2]
-    return row.top - body[-1].top > _APART_LINES * max(size, 1.0)
-
-
 def _columns(header: list[tuple[str, float, float]], body: list[_Row]) -> list[_Column]:
     """Runs of x the body's words fill, each joined to the header cell it lies under (or nearest)."""
     spans = sorted((w.x0, w.x1) for row in body for w in row.words)
