@@ -37,6 +37,8 @@ def columns_of(record_type: type) -> dict[str, type]:
     columns: dict[str, type] = {"id": str, "document_id": str}
     if record_type is Mention:
         columns["entity_id"] = str
+    if record_type is Observation:
+        columns["indicator_id"] = str  # the indicator group it belongs to, set by the collection pass
     for f in dataclasses.fields(record_type):
         if f.name == _DOCUMENT_FIELD:
             continue

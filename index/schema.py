@@ -7,13 +7,14 @@ import sqlite_utils
 from .followups import create_tables as create_followup_tables
 from .records import RECORD_TABLES, columns_of
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # Tables whose rows belong to one document, deleted before their document
 # (children before the records they refer to).
 DOCUMENT_CHILDREN = [*reversed(RECORD_TABLES), "meeting_documents", "pages"]
 # Columns that hold another record's id, and the table that id lives in.
-REFERENCES = {"meeting_id": "meetings", "minute_id": "minute_items", "part_id": "parts"}
+REFERENCES = {"meeting_id": "meetings", "minute_id": "minute_items", "part_id": "parts",
+              "indicator_id": "indicators", "entity_id": "entities"}
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -73,6 +74,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
         foreign_keys=[("meeting_id", "meetings", "id"), ("document_id", "documents", "id")],
         if_not_exists=True,
     )
+    db["indicators"].create(
+        {"id": str, "label": str, "aliases": str, "unit": str}, pk="id", if_not_exists=True
+    )
+    # The people and organisations mentions name, one row per entity id (kind and name slug).
+    db["entities"].create({"id": str, "kind": str, "name": str}, pk="id", if_not_exists=True)
     for table, (record_type, _) in RECORD_TABLES.items():
         columns = columns_of(record_type)
         references = [(c, REFERENCES[c], "id") for c in columns if c in REFERENCES]
@@ -83,11 +89,6 @@ def create_schema(db: sqlite_utils.Database) -> None:
             if_not_exists=True,
         )
         db[table].create_index(["document_id"], if_not_exists=True)
-    db["indicators"].create(
-        {"id": str, "label": str, "aliases": str, "unit": str}, pk="id", if_not_exists=True
-    )
-    if "indicator_id" not in db["observations"].columns_dict:
-        db["observations"].add_column("indicator_id", str)
     db["observations"].create_index(["indicator_id", "period", "series"], if_not_exists=True)
     db["mentions"].create_index(["entity_id"], if_not_exists=True)
     db["paths"].create_index(["document_id"], if_not_exists=True)
@@ -132,13 +133,6 @@ def dangling_references(db: sqlite_utils.Database) -> list[tuple[str, str, str]]
         for row in db.execute(
             "select item_id from mentions where item_id is not null "
             "and item_id not in (select id from minute_items union select id from parts)"
-        )
-    ]
-    found += [
-        ("observations", "indicator_id", row[0])
-        for row in db.execute(
-            "select indicator_id from observations where indicator_id is not null "
-            "and indicator_id not in (select id from indicators)"
         )
     ]
     return found

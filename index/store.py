@@ -24,6 +24,7 @@ from .records import RECORD_TABLES, extraction_rows
 from .fulltext import INDEX_VERSION, FullTextIndex, IndexDamaged, IndexedRecord
 from .search_records import records_for_index
 from .home import DB_NAME, LOCK_NAME, WHOOSH_DIR
+from .datasette import write_metadata
 from .schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, dangling_references, stored_version
 
 
@@ -100,6 +101,7 @@ class Store:
         """Create the store, or bring its search index to this version."""
         self.home.mkdir(parents=True, exist_ok=True)
         create_schema(self.db)
+        write_metadata(self.db, self.db_path)
         old_index = self.fulltext.version() if self.fulltext.exists() else None
         try:
             self.fulltext.indexed_doc_ids()
@@ -137,10 +139,11 @@ class Store:
         self.db.execute("attach database ? as old", [str(old_db)])
         try:
             with self.db.atomic():
-                for table in ["documents", "paths", "pages", "meetings", "meeting_documents", *RECORD_TABLES]:
+                for table in ["documents", "paths", "pages", *_REFERENCED, "meeting_documents", *RECORD_TABLES]:
                     where = f"[{owned.get(table, 'document_id')}] in ({marks})"
-                    if table == "meetings":
-                        where = f"id in (select meeting_id from old.meeting_documents where document_id in ({marks}))"
+                    if table in _REFERENCED:
+                        child, column = _REFERENCED[table]
+                        where = f"id in (select [{column}] from old.[{child}] where document_id in ({marks}))"
                     self.db.execute(f"insert or ignore into [{table}] select * from old.[{table}] where {where}", doc_ids)
                 self.db.execute(f"update documents set indexed = 0 where id in ({marks})", doc_ids)
         finally:
@@ -195,7 +198,18 @@ class Store:
                 pk=("meeting_id", "document_id"),
             )
         for table, rows in extraction_rows(extraction, doc_id):
+            if table == "mentions":
+                self._add_entities(rows)
             _insert_rows(self.db, table, rows, replace=True)
+
+    def _add_entities(self, mentions: list[dict]) -> None:
+        """The entities the mentions refer to; of a name's spellings (case, punctuation) the least is kept,
+        so the order papers are saved in never changes it."""
+        self.db.conn.executemany(
+            "insert into entities (id, kind, name) values (?, ?, ?) "
+            "on conflict(id) do update set name = min(name, excluded.name)",
+            [(m["entity_id"], m["kind"], m["name"]) for m in mentions],
+        )
 
     def _merge_meeting(self, row: dict) -> None:
         """A meeting several papers state: what one states fills what the others left empty,
@@ -234,9 +248,13 @@ class Store:
         self.db.execute("delete from documents where id = ?", [doc_id])
 
     def _delete_records(self, doc_id: str) -> None:
+        entities = self.db.execute("select distinct entity_id from mentions where document_id = ?", [doc_id]).fetchall()
         for table in DOCUMENT_CHILDREN:
             self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
         self._drop_unused_meetings()
+        self.db.conn.executemany(
+            "delete from entities where id = ? and not exists (select 1 from mentions where entity_id = entities.id)",
+            entities)
 
     def known_paths_under(self, roots: Iterable[str]) -> list[str]:
         """Stored paths (documents and failures) that are one of roots or inside one of them."""
@@ -300,6 +318,8 @@ class Store:
 
     def replace_indicators(self, indicators, mapping: dict[str, str]) -> None:
         with self.db.atomic():
+            # observations keep their old groups' ids until the update below, in this transaction
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
             self.db.execute("delete from indicators")
             self.db["indicators"].insert_all(
                 ({"id": i.id, "label": i.label, "aliases": i.aliases, "unit": i.unit} for i in indicators),
@@ -449,6 +469,11 @@ class Store:
             "indexed_pages": self.fulltext.page_count(),
             "size_bytes": _size_of(self.home),
         }
+
+
+# Tables of records other stores' rows refer to, and the (table, column) that refers to them.
+_REFERENCED = {"meetings": ("meeting_documents", "meeting_id"), "indicators": ("observations", "indicator_id"),
+               "entities": ("mentions", "entity_id")}
 
 
 def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict], replace: bool = False) -> None:
