@@ -348,7 +348,7 @@ def search(query, since, until, kind, committee, council, limit, sort, pages_onl
         rows = [dict(hit.as_dict(), all_words=i < result.all_words) for i, hit in enumerate(result.hits)]
         click.echo(render(rows, fmt, ["file", "page", "meeting_date", "kind", "committee", "score", "snippet",
                                       "stated_period", "record", "item", "title", "path", "people", "orgs", "all_words",
-                                      "ocr"]))
+                                      "ocr", "also_in"]))
     else:
         _print_hits(result, glossary)
     if not result.hits:
@@ -369,11 +369,18 @@ def _print_hits(result, glossary) -> None:
             click.echo("-- results with only some of the topic words --\n")
         click.secho(f"{hit.when}  {hit.committee or '-'}  {_describe(hit)}", bold=True)
         click.echo(f"  {printable(hit.file)}, page {hit.page}{' (OCR)' if hit.ocr else ''}   (score {hit.score:g})")
-        click.echo(f"  {_bold_marks(hit.snippet)}\n")
+        click.echo(f"  {_bold_marks(hit.snippet)}")
+        _print_copies(hit.also_in)
+        click.echo()
     shown = len(result.hits)
     unit = "page" if all(h.record == "page" for h in result.hits) and shown == result.total else "result"
     unit += "" if result.total == 1 else "s"
     click.echo(f"{shown} of {result.total} matching {unit}" + ("" if shown == result.total else " (use --limit)"))
+
+
+def _print_copies(also_in: list[str]) -> None:
+    if also_in:
+        click.secho(f"  also in: {'; '.join(printable(c) for c in also_in)}", dim=True)
 
 
 def _nothing_found(result, headline: str) -> str:
@@ -814,7 +821,7 @@ def when(term, last, exact, since, until, committee, council, fmt, store):
     if fmt != "table":
         _listing([d.as_dict() for d in found], fmt,
                  ["meeting_date", "stated_period", "committee", "item", "title", "scorecard_row", "snippet", "file",
-                  "page", "mentions"])
+                  "page", "mentions", "ocr", "also_in"])
     else:
         _print_timeline(timeline, found, term, glossary)
     if not found:
@@ -837,7 +844,10 @@ def _print_timeline(timeline, found, term: str, glossary) -> None:
         if d.scorecard_row:
             click.echo(f"  scorecard row: {d.scorecard_row}")
         click.echo(f"  {_bold_marks(d.snippet)}")
-        click.echo(f"  {printable(d.file)}:{d.page}  ({d.mentions} mention{'s' if d.mentions != 1 else ''})\n")
+        click.echo(f"  {printable(d.file)}:{d.page}{' (OCR)' if d.ocr else ''}  "
+                   f"({d.mentions} mention{'s' if d.mentions != 1 else ''})")
+        _print_copies(d.also_in)
+        click.echo()
 
 
 @cli.command()

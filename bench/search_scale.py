@@ -137,10 +137,13 @@ def measure(home: Path, count: int) -> dict:
     glossary = store_glossary(store)
     timings: dict[str, list[float]] = {"search": [], "expanded": [], "when": [], "questions": [], "questions_when": []}
 
+    cpu: dict[str, list[float]] = {key: [] for key in timings}
+
     def timed(key, call):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         call()
         timings[key].append((time.perf_counter() - started) * 1000)
+        cpu[key].append((time.process_time() - cpu_started) * 1000)
 
     search_pages(store, "warm up", glossary=glossary)  # the first query opens the index and loads models
     rng = random.Random(11)
@@ -153,7 +156,8 @@ def measure(home: Path, count: int) -> dict:
         timed("questions_when", lambda: when_discussed(store, question, glossary))
     pages = store.status()["indexed_pages"]
     store.close()
-    return {"pages": pages, **{key: percentiles(ms) for key, ms in timings.items()}}
+    return {"pages": pages, **{key: percentiles(ms) for key, ms in timings.items()},
+            "cpu": {key: percentiles(ms) for key, ms in cpu.items()}}
 
 
 def percentiles(ms: list[float]) -> dict:
@@ -180,7 +184,12 @@ def report(results: list[dict], before: list[dict] | None, command: str) -> str:
     if before:
         lines += ["Before (commit 6211d53, on the same stores before their index was rebuilt as version 9):", "", *_table(before), ""]
         lines += ["After:", ""]
-    lines += [*_table(results), "", *_targets(results), "", *_growth(results), "", *_NOTES, "", END]
+    lines += [*_table(results), ""]
+    if all("cpu" in r for r in results):
+        lines += ["The same queries in CPU time of the searching process alone (milliseconds, p95 (p50)): what a "
+                  "query costs when the cores are not shared, the measure that holds on a busy machine.", "",
+                  *_table([{"pages": r["pages"], **r["cpu"]} for r in results]), ""]
+    lines += [*_targets(results), "", *_growth(results), "", *_NOTES, "", END]
     return "\n".join(lines)
 
 
@@ -224,15 +233,20 @@ def _targets(results: list[dict]) -> list[str]:
     met = lambda ok: "met" if ok else "**not met**"  # noqa: E731
     found = []
     small = min(results, key=lambda r: abs(r["pages"] - 3000))
-    found.append(f"- Typed questions p95 < 150 ms at {small['pages']} pages (issue 13): search "
-                 f"{small['questions']['p95']} ms, `when` {small['questions_when']['p95']} ms: "
-                 f"{met(max(small['questions']['p95'], small['questions_when']['p95']) < 150)}.")
+    for label, times in (("wall", lambda r: r), ("CPU", lambda r: r.get("cpu"))):
+        if not times(small):
+            continue
+        search, when = times(small)["questions"]["p95"], times(small)["questions_when"]["p95"]
+        found.append(f"- Typed questions p95 < 150 ms at {small['pages']} pages (issue 13), {label} time: search "
+                     f"{search} ms, `when` {when} ms: {met(max(search, when) < 150)}.")
     large = [r for r in results if r["pages"] >= 25_000]
-    if large:
-        r = large[0]
+    for label, times in (("wall", lambda r: r), ("CPU", lambda r: r.get("cpu"))):
+        if not large or not times(large[0]):
+            continue
+        r = times(large[0])
         worst = max(r["search"]["p95"], r["expanded"]["p95"], r["when"]["p95"])
-        found.append(f"- Search and `when` p95 < 100 ms at {r['pages']} pages (issue 15): worst {worst} ms: "
-                     f"{met(worst < 100)}.")
+        found.append(f"- Search and `when` p95 < 100 ms at {large[0]['pages']} pages (issue 15), {label} time: "
+                     f"worst {worst} ms: {met(worst < 100)}.")
     return found
 
 

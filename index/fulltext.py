@@ -5,6 +5,7 @@ engine can replace it without touching extract/, search/ or the CLI.
 """
 from __future__ import annotations
 
+import os
 import shutil
 from bisect import bisect_left
 from collections import Counter
@@ -138,6 +139,7 @@ class RawHit:
     snippet: str  # matches wrapped in MARK_START / MARK_END
     people: list[str] = field(default_factory=list)  # entity ids
     orgs: list[str] = field(default_factory=list)
+    content: str = field(default="", repr=False)  # the record's text, to tell copies of one text apart
 
 
 class IndexDamaged(Exception):
@@ -564,7 +566,7 @@ def everything() -> wq.Query:
 # Whoosh's posting pool spills to disk beyond this. Every merge (and the collection pass's
 # optimize) streams the whole index through it, so a large pool made the parent's memory grow
 # with the archive (145 MB at 100 files, 522 MB at 3,600); 32 MB keeps it flat for ~10% more time.
-WRITER_POOL_MB = 32
+WRITER_POOL_MB = int(os.environ.get("PAPERS_WRITER_POOL_MB", 32))
 
 
 class IndexWriter:
@@ -708,4 +710,5 @@ def _raw_hit(hit, score: float) -> RawHit:
         snippet=" ".join(snippet.split()),
         people=[p for p in (hit.get("people") or "").split(",") if p],
         orgs=[o for o in (hit.get("orgs") or "").split(",") if o],
+        content=hit["content"],
     )

@@ -5,12 +5,14 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 
 from ..index.store import Store
+from .copies import without_copies
 from .glossary import Glossary
 from .query import QueryError
 from .question import Question, engine_queries, read_question, with_options
 from .scope import Emptied, Scope, build_scope, check_dates, emptied_by, store_known, unknown_names
 
 SORTS = ("relevance", "date")
+COPIES_ROOM = 3
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Hit:
     orgs: list[str] = field(default_factory=list)
     stated_period: str | None = None  # an undated paper's own "February 2022"
     ocr: bool = False  # its text (on some page it spans) was read by OCR, not from the PDF's text layer
+    also_in: list[str] = field(default_factory=list)  # copies of this text in other papers ("file, page 3 (OCR)")
 
     @property
     def when(self) -> str:
@@ -92,26 +95,43 @@ def search_pages(
     strict, loose = engine_queries(question, store.fulltext, glossary)
     run = lambda q, filters, n: store.fulltext.search(  # noqa: E731
         q, filters, n, sort_by_date=by_date, collapse=not pages_only, date_keys=scope.date_keys)
-    total, raw = run(strict, scope.filters, limit)
+    # A few more than asked: copies of one text shown once leave room.
+    fetch = None if limit is None else limit + COPIES_ROOM
+    total, raw = run(strict, scope.filters, fetch)
     widened = False
     if not total and question.records and not records:
         scope.filters = replace(scope.filters, records=None)
-        total, raw = run(strict, scope.filters, limit)
+        total, raw = run(strict, scope.filters, fetch)
         widened = bool(total)
     all_words = len(raw)
-    if loose is not None and (limit is None or len(raw) < limit):
-        loose_total, more = run(loose, scope.filters, None if limit is None else total + limit - len(raw))
+    if loose is not None and (fetch is None or len(raw) < fetch):
+        loose_total, more = run(loose, scope.filters, None if fetch is None else total + fetch - len(raw))
         shown = {_key(r, pages_only) for r in raw}
-        raw += [r for r in more if _key(r, pages_only) not in shown][: None if limit is None else limit - len(raw)]
+        raw += [r for r in more if _key(r, pages_only) not in shown][: None if fetch is None else fetch - len(raw)]
         total = max(total, loose_total)
-    result = SearchResult(query=query.strip(), total=total, hits=_hits(store, raw, scope), question=question,
-                          all_words=all_words, widened=widened)
+    hits, all_words = _shown_once(_hits(store, raw, scope), raw, all_words)
+    total -= sum(len(hit.also_in) for hit in hits)  # each copy was counted as a result of its own
+    result = SearchResult(query=query.strip(), total=total, hits=hits[:limit], question=question,
+                          all_words=min(all_words, limit or all_words), widened=widened)
     if not total:
         result.unknown = unknown_names(store, question)
         result.emptied = None if result.unknown else emptied_by(
             lambda filters: run(loose or strict, filters, 1)[0], scope.filters)
         result.suggestions = _suggest(store, question.topic)
     return result
+
+
+def _shown_once(hits: list[Hit], raw: list, all_words: int) -> tuple[list[Hit], int]:
+    """Copies of one text (a scan and its original, a paper published twice) as one hit; and how many
+    of the hits left have every topic word."""
+    position = {id(hit): i for i, hit in enumerate(hits)}
+    content = {id(hit): r.content for hit, r in zip(hits, raw)}
+    groups = without_copies(hits, text=lambda h: content[id(h)], ocr=lambda h: h.ocr,
+                            date=lambda h: h.meeting_date, document=lambda h: h.document_id)
+    for hit, copies in groups:
+        hit.also_in = [f"{c.file}, page {c.page}{' (OCR)' if c.ocr else ''}" for c in copies]
+    first = [min(position[id(h)] for h in (hit, *copies)) for hit, copies in groups]
+    return [hit for hit, _ in groups], sum(1 for p in first if p < all_words)
 
 
 def _key(raw, pages_only: bool):

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from ..index.queries import indicators_by_page, meeting_lookup
 from ..index.store import Store
+from .copies import without_copies
 from .glossary import Glossary, form_key
 from .pages import _markdown_marks
 from .question import Question, engine_queries, read_question, with_options
@@ -39,6 +40,8 @@ class Discussion:
     sort_date: str | None = None  # the meeting's date, or the first day of the paper's stated period
     stated_period: str | None = None  # an undated paper's own "February 2022"; no day is invented
     scorecard_row: str | None = None  # the indicator row on that page the topic names
+    ocr: bool = False  # the cited page was read by OCR
+    also_in: list[str] = field(default_factory=list)  # copies of its text in other papers ("file, page 3 (OCR)")
 
     @property
     def when(self) -> str:
@@ -85,17 +88,28 @@ def when_discussed(store: Store, term: str, glossary: Glossary | None = None, *,
         return timeline
     top = groups[0][1]
     meetings = meeting_lookup(store, {hit.meeting_id for _, _, hit in groups if hit.meeting_id})
-    found = []
+    found = {}
     indicators = store.fulltext.memo("indicators by page", lambda: indicators_by_page(store))
+    ocr_pages = store.ocr_pages({hit.doc_id for _, _, hit in groups})
     forms = [_forms(unit, glossary) for unit in question.required + question.optional]
     for count, score, hit in groups:
         found_here = _discussion(count, score, hit, meetings.get(hit.meeting_id or ""), scope.stated.get(hit.doc_id))
         found_here.scorecard_row = _scorecard_row(indicators.get((found_here.document_id, found_here.page), []), forms)
+        found_here.ocr = (hit.doc_id, hit.page) in ocr_pages
         # A scorecard row on the topic is performance reported to the meeting, not a passing mention.
         if score >= RELEVANCE_SHARE * top or count >= 2 or found_here.scorecard_row:
-            found.append(found_here)
-    timeline.discussions = _in_order(found, question.order)
+            found[id(found_here)] = (found_here, hit.content)
+    timeline.discussions = _in_order(_once(found), question.order)
     return timeline
+
+
+def _once(found: dict) -> list[Discussion]:
+    """A meeting found twice through copies of one text (a scan beside its original) is one discussion."""
+    groups = without_copies([d for d, _ in found.values()], text=lambda d: found[id(d)][1], ocr=lambda d: d.ocr,
+                            date=lambda d: d.when, document=lambda d: d.document_id)
+    for discussion, copies in groups:
+        discussion.also_in = [f"{c.file}, page {c.page}{' (OCR)' if c.ocr else ''}" for c in copies]
+    return [d for d, _ in groups]
 
 
 def _in_order(found: list[Discussion], order: str) -> list[Discussion]:

@@ -102,7 +102,9 @@ def test_without_tesseract_pages_wait_and_papers_ocr_reads_them_later(store, sca
     later = ocr_pending(store, jobs=1)
     assert (later.ingested, later.ocr_pages, later.awaiting_ocr) == (1, 2, 0)  # the text paper is not read again
     assert store.unreadable_documents(awaiting_only=True) == []
-    assert any(h.ocr for h in search_pages(store, '"dental checks"').hits)
+    # The scan and its original are one result: the text layer's, the scan named beside it.
+    [hit] = search_pages(store, '"dental checks"').hits
+    assert (hit.file, hit.ocr, hit.also_in) == (MINUTES.name, False, [f"{scan.name}, page 1 (OCR)"])
 
 
 def test_a_tesseract_that_crashes_costs_its_page_one_line(store, tmp_path, monkeypatch):
