@@ -19,7 +19,9 @@ from .profiles.moderngov import MINUTES_LABEL
 # Lines that close a set of minutes or an extract rather than belonging to its last item.
 END_MARKER = re.compile(
     r"^(?:\(Note:\s+The meeting.*|\(Signed\).*|Supporting documents\s*:?.*|"
-    r"(?:The\s+)?meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\s+at\b.*|Chair(?:man)?\s*:?\s*\.{3,}.*|Signed\s*\.{3,}.*)$",
+    r"(?:The\s+)?meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\s+at\b.*|Chair(?:man)?\s*:?\s*\.{3,}.*|Signed\s*\.{3,}.*|"
+    # a signature line: "Mayor:", "Jane Smith, Chairperson:", "Municipal Administrator:"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][\w.'’-]*,\s+)?(?:[A-Z][a-z]+\s+)?(?:Chair(?:person|man|woman)?|Mayor|Reeve|Secretary|Clerk|Administrator)\s*:)$",
     re.I,
 )
 # Section headings between items ("RESOLVED ITEMS", "PART II - EXEMPT") are not items.
