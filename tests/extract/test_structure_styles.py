@@ -294,3 +294,26 @@ def test_a_motion_number_on_its_own_line_heads_the_motion():
         ("C2024-01", "That we appoint Ann Lee Chairperson for 2024.", "Ann Lee"),
         ("C2024-02", "That we approve the quote for a new fence.", "Bob Kay"),
     ]
+
+
+OPENING_LABELS = """RIVERTON PARISH COUNCIL
+Minutes of the meeting held on 4th March 2014 at 7.30pm in the Village Hall
+Present: Cllr A Moss (Chairman), Cllrs Reed and Ms Lane
+In Attendance: District Cllr Fern
+Apologies for Absence: Cllr Mrs Birch
+Declarations of Interest: There were none
+Committee Reports:
+Councillor Reed: Footpaths Group.
+14/021: Minutes of the Last Meeting
+The minutes were agreed as a true record and signed by the chairman.
+14/022: Playing Field
+Quotations for the fence were received.
+"""
+
+
+def test_labelled_opening_business_before_the_numbered_items_is_minuted():
+    s = extract_structure(pages(OPENING_LABELS), "minutes.pdf")
+    assert [(m.number, m.title) for m in s.minute_items] == [
+        (None, "Apologies for Absence"), (None, "Declarations of Interest"), (None, "Committee Reports"),
+        ("14/021", "Minutes of the Last Meeting"), ("14/022", "Playing Field")]
+    assert s.minute_items[1].text == "There were none"
