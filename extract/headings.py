@@ -31,6 +31,8 @@ _RESTART = 2.5
 _STEP_COST = {0: 1.5, 1: 0.0, 2: 0.2, 3: 0.4}
 # "1. Sue Anderson 2. Ameet Jogia": a two-column list, not a heading.
 _TWO_COLUMN = re.compile(r"\s\d{1,2}\.\s+[A-Z]")
+# "Resolution No. 2024-84 Moved by A, seconded by B that ...": a motion's paragraph, its number a record's.
+_MOTION_TEXT = re.compile(r"^[-–—:]?\s*(?:Moved|Proposed)\s+by\b", re.I)
 
 
 @dataclass
@@ -51,6 +53,7 @@ class _Candidate:
     reference: int | None = None  # index of an "(Item N)" line under the heading
     unnumbered: bool = False  # numbered only by its "(Item N)" line
     open_ended: bool = False  # reads like a list entry unless set as a heading
+    motion: bool = False  # a numbered motion's paragraph
     strong: bool = False
     value: float = 1.0  # what it adds to a sequence (find_headings and _Layout.score set it)
 
@@ -62,8 +65,10 @@ def find_headings(lines: list[Line], wraps: Wraps | None = None, run_in: bool = 
     if not candidates:
         return []
     sub_items = _sub_items(candidates)
+    # Where other lines number the items, a numbered motion's paragraph is a record inside one.
+    enclosed = not all(c.motion for c in candidates)
     for position, c in enumerate(candidates):
-        c.value = 1.0 + 0.5 * (c.reference is not None) - 2.0 * (position in sub_items)
+        c.value = 1.0 + 0.5 * (c.reference is not None) - 2.0 * (position in sub_items) - 1.0 * (c.motion and enclosed)
     layout = _Layout.of(lines, candidates)
     if layout:
         layout.score(lines, candidates)
@@ -82,7 +87,8 @@ def _candidates(lines: list[Line]) -> list[_Candidate]:
     for index, line in enumerate(lines):
         numbered = numbered_line(line.text)
         if numbered and not _TWO_COLUMN.search(numbered.title):
-            found[index] = _Candidate(index, line.page, numbered.number, numbered.title_start, open_ended=numbered.open_ended)
+            found[index] = _Candidate(index, line.page, numbered.number, numbered.title_start, open_ended=numbered.open_ended,
+                                      motion=bool(_MOTION_TEXT.match(numbered.title)))
     found = _outline_candidates(lines, list(found.values())) or found
     _drop_running_heads(lines, found)
     for index, line in enumerate(lines):
@@ -248,7 +254,7 @@ def _best_sequence(candidates: list[_Candidate], restart: float | None) -> list[
                 score, previous = by_number[key]
                 if step or _printed_twice(candidates[previous], c, previous == position - 1):
                     options.append((score + c.value - _STEP_COST[step], previous))
-        if before_this_page is not None and restart is not None:
+        if before_this_page is not None and restart is not None and _starts_afresh(c, before_this_page[1], candidates, back):
             options.append((before_this_page[0] + c.value - restart, before_this_page[1]))
         score, previous = max(options)
         back.append(previous)
@@ -262,6 +268,17 @@ def _best_sequence(candidates: list[_Candidate], restart: float | None) -> list[
         chain.append(candidates[position])
         position = back[position]
     return chain[::-1]
+
+
+def _starts_afresh(c: _Candidate, end: int, candidates: list[_Candidate], back: list[int]) -> bool:
+    """A new sequence starts over from the top or goes on to numbers not used yet; one that opens
+    on a number the chain already holds lists earlier items (an action summary, an index)."""
+    keys = []
+    while end != -1:
+        keys.append((candidates[end].number.prefix, candidates[end].number.groups))
+        end = back[end]
+    key = (c.number.prefix, c.number.groups)
+    return key not in keys or key == keys[-1]
 
 
 def _printed_twice(first: _Candidate, second: _Candidate, neighbours: bool) -> bool:

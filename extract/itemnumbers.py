@@ -24,6 +24,12 @@ HEADING_NUMBER = re.compile(
     r"(?:[.):]?(?:\s+[-–]\s+|\s+)|[.)](?=[A-Z]))(?P<title>(?:[A-Z“\"'‘(\[]|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?\s+[A-Z]).*)$"
 )
 _DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d$")  # 02/05/2017
+# "MOTION NUMBER C2025-01", "Resolution No. 2024-189" alone on a line over its mover and text:
+# a numbered motion heads its own record, with no title.
+MOTION_NUMBER = re.compile(
+    rf"^(?:MOTION|Motion|RESOLUTION|Resolution)\s+(?:NUMBER|Number|NO\.?|No\.?|#)\s*:?\s*"
+    rf"(?P<number>(?P<prefix>[A-Z]{{1,6}}[ /-]?)?(?P<digits>{_DIGITS}))\s*:?$"
+)
 ITEM_REFERENCE = re.compile(r"^\(\s*Item\s+(?P<number>\d{1,3})\s*\)$", re.I)
 
 
@@ -63,17 +69,21 @@ class NumberedLine:
 def numbered_line(text: str) -> NumberedLine | None:
     """The item number opening a line and the title after it, if the line reads like a heading."""
     match = HEADING_NUMBER.match(text)
-    if not match:
-        return None
-    title = match.group("title").strip()
-    if len(title) < 2 or starts_with_date(title):
-        return None
+    if match:
+        title, start = match.group("title").strip(), match.start("title")
+        if len(title) < 2 or starts_with_date(title):
+            return None
+    else:
+        match = MOTION_NUMBER.match(text)
+        if not match:
+            return None
+        title, start = "", len(text)
     prefix = (match.group("prefix") or "").strip(" /-")
     if _DATE.match(match.group("digits")):
         return None
     groups = tuple(int(d) for d in re.findall(r"\d+", match.group("digits")))
     number = ItemNumber(match.group("number").strip(), prefix, groups)
-    return NumberedLine(number, title, match.start("title"), title.endswith((",", ";")))
+    return NumberedLine(number, title, start, title.endswith((",", ";")))
 
 
 def item_reference(text: str) -> str | None:

@@ -19,7 +19,9 @@ from .profiles.moderngov import MINUTES_LABEL
 # Lines that close a set of minutes or an extract rather than belonging to its last item.
 END_MARKER = re.compile(
     r"^(?:\(Note:\s+The meeting.*|\(Signed\).*|Supporting documents\s*:?.*|"
-    r"(?:The\s+)?meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\s+at\b.*|Chair(?:man)?\s*:?\s*\.{3,}.*|Signed\s*\.{3,}.*)$",
+    r"(?:The\s+)?meeting\s+(?:was\s+)?(?:closed|ended|finished|adjourned)\s+at\b.*|Chair(?:man)?\s*:?\s*\.{3,}.*|Signed\s*\.{3,}.*|"
+    # a signature line: "Mayor:", "Jane Smith, Chairperson:", "Municipal Administrator:"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][\w.'’-]*,\s+)?(?:[A-Z][a-z]+\s+)?(?:Chair(?:person|man|woman)?|Mayor|Reeve|Secretary|Clerk|Administrator)\s*:)$",
     re.I,
 )
 # Section headings between items ("RESOLVED ITEMS", "PART II - EXEMPT") are not items.
@@ -96,7 +98,38 @@ def minute_blocks(lines: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
         bulleted_header, bulleted = bulleted_blocks(lines)
         if len(bulleted) > len(blocks):
             return bulleted_header, bulleted
+    if blocks:
+        header, opening = opening_blocks(header)
+        blocks = opening + blocks
     return header, blocks
+
+
+# "Declarations of Interest: There were none", "Committee Reports:" after the attendance and before
+# the first numbered item: the meeting's opening business, minuted under a label, not a number.
+_LABEL_LINE = re.compile(r"^(?P<label>[A-Z][\w’'/&-]*(?:\s+[\w’'/&-]+){0,5})\s*:\s*(?P<rest>.*)$")
+_ATTENDANCE = re.compile(
+    r"\b(?:present|attendance|attending|absent|regrets|staff|guests?|members?|officers?|officials|visitors?|gallery)\b|"
+    r"^(?:public|press|councillors?)$", re.I)
+# labels that are not business: a person ("Councillor A: ..."), an officer, the meeting's particulars
+_NOT_BUSINESS = re.compile(
+    r"^(?:Councillor|Cllr|Mayor|Deputy|Reeve|Mr|Mrs|Ms|Miss|Dr|Chair(?:man|person|woman)?|Vice|Clerk|Secretary|"
+    r"Minutes|Date|Time|Venue|Place|Location|Meeting|Note|Notes)\b", re.I)
+
+
+def opening_blocks(header: list[Line]) -> tuple[list[Line], list[MinuteBlock]]:
+    """(the header without them, the labelled items between the attendance and the first numbered item)."""
+    labels = [(i, m) for i, line in enumerate(header) if (m := _LABEL_LINE.match(line.text))]
+    attendance = next((i for i, m in labels if _ATTENDANCE.search(m.group("label"))), None)
+    if attendance is None:
+        return header, []
+    starts = [(i, m) for i, m in labels if i > attendance and not _ATTENDANCE.search(m.group("label"))
+              and not _NOT_BUSINESS.match(m.group("label"))]
+    blocks = []
+    for position, (index, match) in enumerate(starts):
+        stop = starts[position + 1][0] if position + 1 < len(starts) else len(header)
+        rest = [Line(header[index].page, match.group("rest"))] if match.group("rest") else []
+        blocks.append(MinuteBlock(None, match.group("label").strip(), header[index].page, rest + header[index + 1 : stop]))
+    return (header[: starts[0][0]] if starts else header), blocks
 
 
 _BULLET = re.compile(r"^[•▪●■◦\uf0b7\uf0a7\uf076\uf0d8]\s*(?P<title>\S.*)$")

@@ -37,7 +37,7 @@ def heading_title(lines: list[Line], index: int, title_start: int, stop: int, st
         if len(run) < len(words) and _ends_run_in_heading(run, words[len(run)]):
             return " ".join([run[0].text[skip:]] + [w.text for w in run[1:]]), index + 1
     elif run_in:
-        head = _plain_run_in(title, index + 1 < stop and _hangs(line, lines[index + 1]))
+        head = _before_motion(title) or _plain_run_in(title, index + 1 < stop and _hangs(line, lines[index + 1]))
         if head:
             return head, index + 1
     end = index + 1
@@ -50,6 +50,15 @@ def heading_title(lines: list[Line], index: int, title_start: int, stop: int, st
 def tidy(title: str) -> str:
     title = " ".join(title.split()).strip(" " + _SEPARATOR)
     return "" if _MOVERS.match(title) else title
+
+
+# "9. Adjournment - Resolution No. 2024-90 Moved by A, seconded by B that ...": the motion is the item's text.
+_MOTION_RUN_IN = re.compile(r"\s+[-–—:]\s*(?=(?:Resolution|Motion)\s+No\b|Moved\s+by\b)", re.I)
+
+
+def _before_motion(title: str) -> str | None:
+    found = _MOTION_RUN_IN.search(title)
+    return title[: found.start()] if found else None
 
 
 def _plain_run_in(title: str, wraps_on: bool) -> str | None:

@@ -26,6 +26,7 @@ from PIL import Image, ImageFilter
 
 from ..extract.geometry import Box, PageLayout, PlacedWord, Rule
 from ..extract.records import PageText, Word
+from .ocr_numbers import reread
 
 TESSERACT = os.environ.get("PAPERS_TESSERACT", "tesseract")
 # Measured on the sample scans (bench/ocr.py, BENCHMARKS.md): 200 dpi reads as well as 300 at less cost.
@@ -93,10 +94,10 @@ def ocr_page(page, dpi: int = OCR_DPI) -> OcrPage:
     scale = dpi / 72
     image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
     image, skew = deskew(image)
-    image, rules = take_rules(image, scale)  # before the median, which would erase hairlines
+    unfiltered, rules = take_rules(image, scale)  # before the median, which would erase hairlines
     # Speckle (scanner noise, paper grain) turns small digits into letters: a 3x3 median removes
     # it and keeps strokes, which are wider than one pixel at the resolutions used here.
-    image = image.filter(ImageFilter.MedianFilter(3))
+    image = unfiltered.filter(ImageFilter.MedianFilter(3))
     result = _read(image, scale)
     if result.confidence < _LOW_CONFIDENCE or _sideways(image):
         turned = _orientation(image)
@@ -105,8 +106,13 @@ def ocr_page(page, dpi: int = OCR_DPI) -> OcrPage:
             if better.confidence > result.confidence:
                 result, better.rotation = better, turned
     result.skew = skew
-    if not result.rotation:  # a turned page's rules were found in the other orientation
+    if result.rotation:
+        unfiltered = unfiltered.rotate(-result.rotation, expand=True, fillcolor=255)
+    else:  # a turned page's rules were found in the other orientation
         result.rules = rules
+    # the median also takes the decimal points of small type: numbers get a second look without it
+    result.words = reread(result.words, result.confidences, unfiltered, scale, _tesseract)
+    result.text = text_of(result.words)
     return result
 
 
@@ -308,13 +314,17 @@ def to_json(page: OcrPage) -> str:
                        "words": words, "rules": rules}, separators=(",", ":"))
 
 
+def text_of(words: list[Word]) -> str:
+    """The page's text: its words line by line."""
+    lines: dict[int, list[str]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word.text)
+    return "\n".join(" ".join(lines.get(n, [])) for n in range(max(lines, default=-1) + 1))
+
+
 def from_json(stored: str) -> OcrPage:
     data = json.loads(stored)
     words = [Word(t, line, x0, x1, top, bottom, size, FONT, bool(bold), 700 if bold else 400)
              for t, line, x0, x1, top, bottom, size, bold, _ in data["words"]]
-    lines: dict[int, list[str]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word.text)
-    text = "\n".join(" ".join(lines.get(n, [])) for n in range(max(lines, default=-1) + 1))
-    return OcrPage(text, words, data["width"], data["height"], data["confidence"], data["rotation"], data["skew"],
+    return OcrPage(text_of(words), words, data["width"], data["height"], data["confidence"], data["rotation"], data["skew"],
                    [w[-1] for w in data["words"]], [Rule(Box(*box)) for box in data.get("rules", [])])

@@ -39,12 +39,13 @@ class OcrPlan:
 # A folder of OCR results by file content, page and settings (opt-in): the tests ingest the same
 # scans in several stores, and a rebuild from files need not OCR them again.
 CACHE = os.environ.get("PAPERS_OCR_CACHE")
+READER_VERSION = 2  # raised when ingest/ocr.py reads a render differently, so the cache misses
 
 
 def _cache_path(sha256: str, number: int) -> Path | None:
     if not CACHE or not re.fullmatch(r"[0-9a-f]{64}", sha256):
         return None
-    return Path(CACHE) / f"{sha256}-{number}-{OCR_DPI}-{PAGE_SEGMENTATION}.json"
+    return Path(CACHE) / f"{sha256}-{number}-{OCR_DPI}-{PAGE_SEGMENTATION}-{READER_VERSION}.json"
 
 
 def _keep(path: Path, text: str) -> None:

@@ -22,7 +22,8 @@ MOVER_LINE = re.compile(
     r"(?P<mover>[A-Z][\w.'’ -]{1,40}?),\s*(?P<seconder>[A-Z][\w.'’ -]{1,40}?):\s*$"
 )
 MOVED = re.compile(r"\bMoved\s+by\s*:?\s*(?P<mover>[^,:\n]+?)(?=\s*(?:,|Seconded\b|$))", re.I | re.M)
-SECONDED = re.compile(r"\bSeconded\s+by\s*:?\s*(?P<seconder>[^,:\n]+?)(?=\s*(?:,|:|$))", re.I | re.M)
+# "seconded by Dave Yemm that the meeting ...": the motion may follow the seconder's name at once.
+SECONDED = re.compile(r"\bSeconded\s+by\s*:?\s*(?P<seconder>[^,:\n]+?)(?=\s*(?:,|:|$)|\s+that\b)", re.I | re.M)
 # The order of business of Robert's Rules and the councils that follow it.
 OPENING_ITEMS = re.compile(r"^(?:CALL\s+TO\s+ORDER|ROLL\s+CALL|PLEDGE\s+OF\s+ALLEGIANCE|INVOCATION)\b", re.I)
 CLOSING_ITEMS = re.compile(r"^ADJOURN(?:MENT|ED)?\b", re.I)

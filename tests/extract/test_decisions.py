@@ -361,3 +361,16 @@ It was agreed that the next meeting would be held in Upton."""
     assert proposal.text == "the second Tuesday of every month at 10am for the holding of the District Meeting."
     assert (proposal.mover, proposal.seconder, proposal.result) == ("Councillor Ash", "Councillor Birch", "Agreed")
     assert any(r.text.startswith("the next meeting would be held in Upton") for r in found)
+
+
+def test_numbered_motions_that_follow_the_seconder_or_print_no_result():
+    text = """Resolution No. 2023-14 Moved by Ann, seconded by Bob Lee that the board approves a wage increase
+for the following positions: caretaker and cleaner.
+Resolution No. 2023-15 Moved by Bob Lee, seconded by Ann that the agenda be adopted
+as presented. Carried
+Moved by Ann, seconded by Bob Lee that the item be deferred."""
+    found = resolutions(lines(text), "m:1", "6", WIDTH, register(lines(text)))
+    assert [(r.text, r.seconder, r.result) for r in found] == [
+        ("that the board approves a wage increase for the following positions: caretaker and cleaner.", "Bob Lee", None),
+        ("that the agenda be adopted as presented.", "Ann", "Carried"),
+    ]

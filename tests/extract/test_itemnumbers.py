@@ -19,6 +19,8 @@ from panel_papers.extract.itemnumbers import item_reference, numbered_line
         ("Item 1  Apologies", "1", "Apologies"),
         ("Minute No. 12 - Budget", "12", "Budget"),
         ("Resolution No. 2025-045 Moved by Councillor Smith", "2025-045", "Moved by Councillor Smith"),
+        ("MOTION NUMBER C2025-01", "C2025-01", ""),
+        ("Resolution No. 2024-189", "2024-189", ""),
         ("11.Closed Session: That this part of our meeting", "11", "Closed Session: That this part of our meeting"),
         ("300. Review of Decision 24/00093 - Family Hubs", "300", "Review of Decision 24/00093 - Family Hubs"),
     ],

@@ -241,3 +241,79 @@ RECOMMENDED: That Council approve the budget.
         ("11", "RECOMMENDED", "That Council approve the budget."),
     ]
 
+
+
+NUMBERED_MOTIONS_IN_ITEMS = """Minutes of the Board of Directors Meeting
+March 12, 2024
+Present: Ann Lee, Bob Kay, Cy Dunn
+1. Call to order
+Resolution No. 2024-11 Moved by Ann, seconded by Bob that the meeting was called to order at 9:30 am. Carried
+2. Approval of the Agenda
+Resolution No. 2024-12 Moved by Bob, seconded by Cy that the agenda be adopted as presented.
+3. Business arising
+The budget was discussed.
+Resolution No. 2024-13 Moved by Cy, seconded by Ann that the board approves the budget as presented.
+Resolution No. 2024-14 Moved by Ann, seconded by Cy that the board approves the repairs. Carried
+4. Adjournment - Resolution No. 2024-15 Moved by Bob, seconded by Ann that the
+meeting be adjourned. Carried
+Board Secretary:
+Resolution No. 2024-16 Moved by Bob, seconded by Ann that the form be approved. Carried
+"""
+
+MOTION_NUMBER_MINUTES = """MINUTES
+Cemetery Committee
+February 10, 2024
+The committee met on Monday, February 10, 2024.
+MOTION NUMBER C2024-01
+Moved by: Ann Lee Seconded by: Bob Kay
+That we appoint Ann Lee Chairperson for 2024. Carried.
+The Committee reviewed a report on the fence.
+MOTION NUMBER C2024-02
+Moved by: Bob Kay Seconded by: Ann Lee
+That we approve the quote for a new fence. Carried.
+"""
+
+
+def test_numbered_motions_inside_numbered_items_are_their_resolutions():
+    s = extract_structure(pages(NUMBERED_MOTIONS_IN_ITEMS), "minutes.pdf")
+    assert [(m.number, m.title) for m in s.minute_items] == [
+        ("1", "Call to order"), ("2", "Approval of the Agenda"), ("3", "Business arising"), ("4", "Adjournment")]
+    assert [(r.minute_number, r.text) for r in s.resolutions] == [
+        ("1", "that the meeting was called to order at 9:30 am."),
+        ("2", "that the agenda be adopted as presented."),
+        ("3", "that the board approves the budget as presented."),
+        ("3", "that the board approves the repairs."),
+        ("4", "that the meeting be adjourned."),
+    ]
+
+
+def test_a_motion_number_on_its_own_line_heads_the_motion():
+    s = extract_structure(pages(MOTION_NUMBER_MINUTES), "minutes.pdf")
+    assert [(m.number, m.title) for m in s.minute_items] == [("C2024-01", ""), ("C2024-02", "")]
+    assert [(r.minute_number, r.text, r.mover) for r in s.resolutions] == [
+        ("C2024-01", "That we appoint Ann Lee Chairperson for 2024.", "Ann Lee"),
+        ("C2024-02", "That we approve the quote for a new fence.", "Bob Kay"),
+    ]
+
+
+OPENING_LABELS = """RIVERTON PARISH COUNCIL
+Minutes of the meeting held on 4th March 2014 at 7.30pm in the Village Hall
+Present: Cllr A Moss (Chairman), Cllrs Reed and Ms Lane
+In Attendance: District Cllr Fern
+Apologies for Absence: Cllr Mrs Birch
+Declarations of Interest: There were none
+Committee Reports:
+Councillor Reed: Footpaths Group.
+14/021: Minutes of the Last Meeting
+The minutes were agreed as a true record and signed by the chairman.
+14/022: Playing Field
+Quotations for the fence were received.
+"""
+
+
+def test_labelled_opening_business_before_the_numbered_items_is_minuted():
+    s = extract_structure(pages(OPENING_LABELS), "minutes.pdf")
+    assert [(m.number, m.title) for m in s.minute_items] == [
+        (None, "Apologies for Absence"), (None, "Declarations of Interest"), (None, "Committee Reports"),
+        ("14/021", "Minutes of the Last Meeting"), ("14/022", "Playing Field")]
+    assert s.minute_items[1].text == "There were none"
