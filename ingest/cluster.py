@@ -51,10 +51,10 @@ def connect(address: str):
         from distributed import Client, LocalCluster
     except ImportError:
         raise ClusterError("--cluster needs Dask distributed: pip install 'panel-papers[cluster]'") from None
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # failures are reported per file, once
+    _quiet_dask_logs()
     local = _LOCAL.fullmatch(address)
     if local:
-        with _local_cluster(LocalCluster, int(local.group(1))) as cluster, Client(cluster) as client:
+        with _start_local(LocalCluster, int(local.group(1))) as cluster, Client(cluster) as client:
             yield client
         return
     try:
@@ -69,17 +69,26 @@ def connect(address: str):
         yield client
 
 
-@contextmanager
-def _local_cluster(local_cluster, workers: int):
-    """Single-threaded worker processes, as the local pool's; no dashboard port taken. A task on a
+def _quiet_dask_logs() -> None:
+    """Failures are reported once, per file or as one line; Dask's config gives its loggers their own levels."""
+    for name in [n for n in logging.root.manager.loggerDict if n.split(".")[0] == "distributed"]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def _start_local(local_cluster, workers: int):
+    """Single-threaded worker processes, as the local pool's; no dashboard, no fixed port. A task on a
     worker that dies is not tried again elsewhere: parse_on_cluster runs it again alone."""
     import dask
 
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), local_cluster(
-        n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-        silence_logs=logging.CRITICAL, preload=[__name__],  # dask_setup below
-    ) as cluster:
-        yield cluster
+    try:
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            return local_cluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # its HTTP server (health) on any free port
+                silence_logs=logging.CRITICAL, preload=[__name__],  # dask_setup below
+            )
+    except Exception as exc:
+        raise ClusterError(f"cannot start a local Dask cluster of {workers} workers: {_one_line(exc)}") from None
 
 
 def parse_on_cluster(client, parse: Callable, tasks: list[tuple], send_bytes: bool = False) -> Iterator:
@@ -154,7 +163,9 @@ def _result(future, task: tuple):
                            "panel-papers on them") from None
     except Exception as exc:
         if future.cancelled():
-            raise ClusterError(f"lost the Dask cluster while parsing {path}: {_one_line(exc)}") from None
+            why = getattr(exc, "reason", None) or _one_line(exc)
+            raise ClusterError(f"lost the Dask cluster ({why}) while parsing {path}: run the same command "
+                               "again to finish") from None
         return Failure(path, size, mtime_ns, f"the Dask worker failed on it ({type(exc).__name__}: {_one_line(exc)})")
 
 

@@ -5,9 +5,11 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -25,16 +27,13 @@ from support import CORPUS, REPORT, variant, write_flate_bomb  # noqa: E402
 
 class _Counted(Progress):
     def __init__(self):
-        self.started, self.advanced, self.messages = [], [], []
+        self.started, self.advanced = [], []
 
     def start(self, files: int) -> None:
         self.started.append(files)
 
     def advance(self, pages: int) -> None:
         self.advanced.append(pages)
-
-    def message(self, text: str) -> None:
-        self.messages.append(text)
 
 
 def test_a_local_cluster_ingest_exports_what_the_local_pool_does(tmp_path, corpus_export):
@@ -43,9 +42,57 @@ def test_a_local_cluster_ingest_exports_what_the_local_pool_does(tmp_path, corpu
     assert (report.ingested, report.failed) == (7, [])
     assert progress.started[0] == 7 and len(progress.advanced) == 7 and sum(progress.advanced) == report.pages
     assert _json(export_store(store)) == _json(corpus_export)
-    again = ingest(store, [str(CORPUS)], cluster="local:2", ocr="never")
-    assert (again.ingested, again.unchanged) == (0, 7)  # resumes and skips as the local pool does
     store.close()
+
+
+_KILLED_PARENT = """
+import sys
+from pathlib import Path
+from panel_papers.index.store import Store
+from panel_papers.ingest.pipeline import ingest
+ingest(Store(Path(sys.argv[1])), [sys.argv[2]], cluster="local:2", ocr="never")
+"""
+
+
+def test_a_parent_killed_mid_batch_is_resumed_to_the_same_store_and_its_workers_end(tmp_path, corpus_export):
+    home = tmp_path / "home"
+    parent = subprocess.Popen([sys.executable, "-c", _KILLED_PARENT, str(home), str(CORPUS)],
+                              stderr=subprocess.DEVNULL)  # the killed run's resource tracker complains
+    try:
+        _wait_for(lambda: _stored(home) >= 1, "a first document stored")
+        workers = subprocess.run(["pgrep", "-P", str(parent.pid)], capture_output=True, text=True).stdout.split()
+    finally:
+        parent.kill()
+        parent.wait()
+    assert _stored(home) < 7, "killed too late to test a resume"
+    _wait_for(lambda: not any(_alive(pid) for pid in workers), "the workers ended")
+    store = Store(home)
+    report = ingest(store, [str(CORPUS)], cluster="local:2", ocr="never")
+    assert report.failed == [] and report.ingested + report.unchanged == 7
+    assert _json(export_store(store)) == _json(corpus_export)
+    store.close()
+
+
+def _stored(home: Path) -> int:
+    try:
+        with closing(sqlite3.connect(f"file:{home / 'papers.db'}?mode=ro", uri=True, timeout=5)) as db:
+            return db.execute("select count(*) from documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0  # not created yet
+
+
+def _alive(pid: str) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _wait_for(condition, what: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {seconds:g} s: {what}"
+        time.sleep(0.1)
 
 
 def test_a_worker_that_dies_on_a_file_fails_that_file_alone(tmp_path, monkeypatch):
