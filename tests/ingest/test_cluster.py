@@ -107,10 +107,9 @@ def test_a_worker_that_dies_on_a_file_fails_that_file_alone(tmp_path, monkeypatc
     store.close()
 
 
-def test_a_scheduler_whose_worker_cannot_see_the_files_gets_their_bytes(tmp_path):
-    """A worker in its own mount namespace, where the folder holding the papers is an empty tmpfs."""
-    if subprocess.run(["unshare", "--mount", "true"], capture_output=True).returncode:
-        pytest.skip("unshare --mount is not permitted here: a worker cannot be kept from the files")
+def test_a_scheduler_s_worker_that_cannot_see_the_files_is_sent_their_bytes(tmp_path):
+    """`dask scheduler` and `dask worker` processes; the worker in its own mount namespace, where the
+    folder holding the papers is an empty tmpfs (where unshare is not permitted, it sees them)."""
     papers = tmp_path / "papers"
     papers.mkdir()
     for name in ("INFORMATION REPORT - CLA Performance Benchmarking Data 03-Apr-2019.pdf",
@@ -118,16 +117,19 @@ def test_a_scheduler_whose_worker_cannot_see_the_files_gets_their_bytes(tmp_path
         shutil.copy(CORPUS / name, papers)
     local = Store(tmp_path / "local")
     ingest(local, [str(papers)], jobs=1)
-    hidden = f"mount -t tmpfs none '{papers}' && exec \"$0\" -m distributed.cli.dask_worker \"$@\""
-    with _scheduler(tmp_path) as address, _process(
-        ["unshare", "--mount", "sh", "-c", hidden, sys.executable, address, "--nthreads", "1", "--no-dashboard",
-         "--host", "127.0.0.1"]):
+    hidden = not subprocess.run(["unshare", "--mount", "true"], capture_output=True).returncode
+    worker = [sys.executable, "-m", "distributed.cli.dask_worker"]
+    if hidden:
+        worker = ["unshare", "--mount", "sh", "-c", f"mount -t tmpfs none '{papers}' && exec \"$@\"", "sh", *worker]
+    with _scheduler(tmp_path) as address, _process([*worker, address, "--nthreads", "1", "--no-dashboard",
+                                                      "--host", "127.0.0.1"]):
         from distributed import Client
 
         with Client(address, timeout=30) as client:
             client.wait_for_workers(1, timeout=60)
-            assert list(client.run(os.listdir, str(papers)).values()) == [[]]
-        for send_bytes in (False, True):  # found absent by the worker; sent at once
+            seen = [sorted(names) for names in client.run(os.listdir, str(papers)).values()]
+            assert seen == [[] if hidden else sorted(os.listdir(papers))]
+        for send_bytes in (False, True):  # read from the path or found absent there; sent at once
             remote = Store(tmp_path / f"remote-{send_bytes}")
             report = ingest(remote, [str(papers)], cluster=address, send_bytes=send_bytes)
             assert (report.ingested, report.failed) == (2, [])
