@@ -42,7 +42,8 @@ def make_copies(min_pages: int) -> tuple[Path, int, int]:
     files = pages = copy = 0
     while pages < min_pages:
         for source in sources:
-            (folder / f"{copy:03}-{files:04}-{source.name}").write_bytes(source.read_bytes() + f"\n%copy {copy}\n".encode())
+            copied = source.read_bytes() + f"\n%copy {copy}\n".encode()  # other bytes: deduplication keeps it
+            (folder / f"{copy:03}-{files:04}-{source.name}").write_bytes(copied)
             files, pages = files + 1, pages + counts[source]
         copy += 1
     return folder, files, pages

@@ -83,7 +83,8 @@ def ingest(
     progress = progress or Progress()
     report = IngestReport()
     started = time.perf_counter()
-    with _parsers(jobs, cluster, send_bytes) as parsers, writer_lock(store.lock_path, wait=wait, on_wait=progress.message):
+    lock = writer_lock(store.lock_path, wait=wait, on_wait=progress.message)
+    with _parsers(jobs, cluster, send_bytes) as parsers, lock:
         if store.home.exists():
             done = finish_interrupted_swap(store.home)
             if done:
@@ -188,8 +189,8 @@ def _parsers(jobs: int | None, cluster: str | None, send_bytes: bool):
         yield _Parsers(jobs, client, send_bytes)
 
 
-def _ingest_locked(store: Store, paths: list[str], parsers: _Parsers, progress: Progress, report: IngestReport, model: str,
-                   ocr: str = "auto") -> None:
+def _ingest_locked(store: Store, paths: list[str], parsers: _Parsers, progress: Progress, report: IngestReport,
+                   model: str, ocr: str = "auto") -> None:
     store.open_for_writing(say=progress.message)
     report.recovered += store.recover()
     queue, aliases = _plan(store, paths, report, progress)
@@ -215,7 +216,8 @@ def _ingest_locked(store: Store, paths: list[str], parsers: _Parsers, progress: 
         report.interrupted = True
 
 
-def _rebuild_beside(store: Store, parsers: _Parsers, progress: Progress, report: IngestReport, model: str, ocr: str) -> None:
+def _rebuild_beside(store: Store, parsers: _Parsers, progress: Progress, report: IngestReport, model: str,
+                    ocr: str) -> None:
     """Re-read every known file into a new store beside this one, then swap it in.
 
     Documents none of whose files can be reached keep their records (same schema),

@@ -156,7 +156,8 @@ def test_a_bad_cluster_address_is_one_line_and_exit_2(tmp_path, value):
 
 
 def test_a_normal_ingest_never_imports_dask(tmp_path):
-    probe = ("import sys; from panel_papers.cli import main; sys.argv = ['papers', 'ingest', '-q', '-j', '2', sys.argv[1]]\n"
+    probe = ("import sys; from panel_papers.cli import main\n"
+             "sys.argv = ['papers', 'ingest', '-q', '-j', '2', sys.argv[1]]\n"
              "try:\n    main()\nexcept SystemExit as end:\n    assert end.code == 0, end.code\n"
              "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe, str(REPORT)], capture_output=True, text=True,
