@@ -127,8 +127,14 @@ def cli(home):
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Read pages by OCR (Tesseract): auto (pages whose text layer is missing or unreadable), "
                    "always (every page), never (unreadable pages wait for `papers ocr`).")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Parse on Dask workers: tcp://HOST:PORT (a scheduler) or local:N (N worker processes here); "
+                   "this process still writes the store alone. Needs the `cluster` extra.")
+@click.option("--send-bytes", is_flag=True,
+              help="With --cluster: send each file's bytes to the workers (by default they read the path "
+                   "when they see the same file there).")
 @home_option
-def ingest(paths, jobs, no_wait, quiet, prune, yes, model, ocr, store):
+def ingest(paths, jobs, no_wait, quiet, prune, yes, model, ocr, cluster, send_bytes, store):
     """Read PDFs (files or folders, recursively) into the store.
 
     Unchanged files are skipped without being read; a changed file replaces its
@@ -152,12 +158,20 @@ def ingest(paths, jobs, no_wait, quiet, prune, yes, model, ocr, store):
         papers ingest --ocr never ~/scans
         PAPERS_HOME=/data/papers papers ingest /mnt/moderngov
         papers ingest --model en_core_web_sm corpus/
+        papers ingest --cluster local:2 corpus/
+        papers ingest --cluster tcp://scheduler:8786 /mnt/moderngov
     """
+    from .ingest.cluster import ClusterError
     from .ingest.parse import spacy_model
     from .ingest.pipeline import ingest as run_ingest
     from .ingest.progress import make_progress
 
     _check_model(spacy_model(model))
+    _check_cluster(cluster)
+    if cluster and jobs:
+        raise PapersError("--jobs and --cluster: choose one (local:N sets the number of Dask workers)", EXIT_USAGE)
+    if send_bytes and not cluster:
+        raise PapersError("--send-bytes needs --cluster", EXIT_USAGE)
     if prune:
         gone = [p for p in _stored_under(store, paths) if not Path(p).exists()]
         _forget(store, gone, yes, wait=not no_wait)
@@ -168,7 +182,11 @@ def ingest(paths, jobs, no_wait, quiet, prune, yes, model, ocr, store):
     if len(empty) == len(paths):
         sys.exit(EXIT_NOT_FOUND)
     progress = make_progress(quiet=quiet)
-    report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait, model=model, ocr=ocr)
+    try:
+        report = run_ingest(store, paths, jobs=jobs, progress=progress, wait=not no_wait, model=model, ocr=ocr,
+                            cluster=cluster, send_bytes=send_bytes)
+    except ClusterError as exc:
+        raise PapersError(str(exc)) from None
     _summary(report, "ingested")
     sys.exit(report.exit_code or (EXIT_FAILED_FILES if empty else EXIT_OK))
 
@@ -532,6 +550,15 @@ def _in_a_folder(path: str | None) -> str | None:
     if path and not Path(path).expanduser().resolve().parent.is_dir():
         raise click.BadParameter(f"{path!r}: no folder {str(Path(path).parent)!r} to write it in")
     return path
+
+
+def _check_cluster(address: str | None) -> None:
+    from .ingest.cluster import check_address
+
+    try:
+        address and check_address(address)
+    except ValueError as exc:
+        raise PapersError(str(exc), EXIT_USAGE) from None
 
 
 def _check_model(name: str | None) -> None:

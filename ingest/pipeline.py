@@ -7,6 +7,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from ..extract.records import ParsedDocument
@@ -67,6 +68,8 @@ def ingest(
     reset: bool = False,
     model: str = "auto",
     ocr: str = "auto",
+    cluster: str | None = None,
+    send_bytes: bool = False,
 ) -> IngestReport:
     """Ingest paths; with reset, first rebuild the store from every file it knew.
 
@@ -74,19 +77,22 @@ def ingest(
     ocr: which pages are read by OCR: 'auto' (those whose text layer is unreadable), 'always', 'never'.
     A rebuild (asked for, or because the store is of another schema version) is built
     beside the old store and swapped in when complete, so a kill loses nothing.
+    cluster: parse on Dask workers (cluster.connect's address) instead of `jobs` local ones; the
+    cluster is reached before the store is touched. send_bytes: send every file's bytes to them.
     """
     progress = progress or Progress()
     report = IngestReport()
     started = time.perf_counter()
-    with writer_lock(store.lock_path, wait=wait, on_wait=progress.message):
+    lock = writer_lock(store.lock_path, wait=wait, on_wait=progress.message)
+    with _parsers(jobs, cluster, send_bytes) as parsers, lock:
         if store.home.exists():
             done = finish_interrupted_swap(store.home)
             if done:
                 progress.message(done)
         if reset or store.needs_rebuild():
-            _rebuild_beside(store, jobs, progress, report, model, ocr)
+            _rebuild_beside(store, parsers, progress, report, model, ocr)
         if not report.interrupted:
-            _ingest_locked(store, list(paths), jobs, progress, report, model, ocr)
+            _ingest_locked(store, list(paths), parsers, progress, report, model, ocr)
     _say_awaiting(report, progress)
     report.seconds = time.perf_counter() - started
     return report
@@ -118,7 +124,7 @@ def ocr_pending(store: Store, jobs: int | None = None, progress: Progress | None
                                     spacy_model=spacy_model(model))
         plans = {sha: OcrPlan("auto", store.ocr_words(sha)) for sha in queue}
         try:
-            _run(store, queue, {}, jobs or os.cpu_count() or 1, report, progress, context, plans.__getitem__)
+            _run(store, queue, {}, _Parsers(jobs), report, progress, context, plans.__getitem__)
             refresh_indicators(store, say=progress.message, force=bool(queue))
             store.refresh_followups()
         except KeyboardInterrupt:
@@ -149,16 +155,49 @@ def rebuild(store: Store, jobs: int | None = None, progress: Progress | None = N
     return ingest(store, [], jobs=jobs, progress=progress, reset=True)
 
 
-def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, report: IngestReport, model: str,
-                   ocr: str = "auto") -> None:
+@dataclass
+class _Parsers:
+    """Where documents are parsed: `jobs` local worker processes, or a Dask cluster's workers."""
+
+    jobs: int | None
+    client: object = None  # a dask.distributed Client
+    send_bytes: bool = False
+
+    def __post_init__(self):
+        self.jobs = self.jobs or os.cpu_count() or 1
+
+    def parse_all(self, tasks: list[tuple]):
+        if self.client is None:
+            return parse_all(_parse_task, tasks, self.jobs)
+        from .cluster import parse_on_cluster
+
+        return parse_on_cluster(self.client, _parse_task, tasks, self.send_bytes)
+
+    @property
+    def forks(self) -> bool:
+        return self.client is None and self.jobs > 1
+
+
+@contextmanager
+def _parsers(jobs: int | None, cluster: str | None, send_bytes: bool):
+    if cluster is None:
+        yield _Parsers(jobs)
+        return
+    from .cluster import connect  # Dask is imported only here
+
+    with connect(cluster) as client:
+        yield _Parsers(jobs, client, send_bytes)
+
+
+def _ingest_locked(store: Store, paths: list[str], parsers: _Parsers, progress: Progress, report: IngestReport,
+                   model: str, ocr: str = "auto") -> None:
     store.open_for_writing(say=progress.message)
     report.recovered += store.recover()
     queue, aliases = _plan(store, paths, report, progress)
     context = CollectionContext(
         committees=tuple(store.committees()), councils=tuple(store.councils()), spacy_model=spacy_model(model)
     )
-    jobs = jobs or os.cpu_count() or 1
-    if queue and jobs > 1:
+    if queue and parsers.forks:
         entity_extractor(context.spacy_model)  # built once here: every forked worker inherits it
     try:
         if queue:
@@ -166,10 +205,10 @@ def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, rep
             # and the next writing run completes them, whatever it ingests.
             store.set_meta_value(COLLECTION_PENDING, "1")
         plan = OcrPlan(ocr)
-        _run(store, queue, aliases, jobs, report, progress, context, lambda sha: plan)
+        _run(store, queue, aliases, parsers, report, progress, context, lambda sha: plan)
         pending = store.meta_value(COLLECTION_PENDING) == "1"
         if pending:
-            _place_in_collection(store, context, jobs)
+            _place_in_collection(store, context, parsers)
         refresh_indicators(store, say=progress.message, force=pending)
         store.refresh_followups()
         store.set_meta_value(COLLECTION_PENDING, "0")
@@ -177,7 +216,8 @@ def _ingest_locked(store: Store, paths: list[str], jobs, progress: Progress, rep
         report.interrupted = True
 
 
-def _rebuild_beside(store: Store, jobs, progress: Progress, report: IngestReport, model: str, ocr: str) -> None:
+def _rebuild_beside(store: Store, parsers: _Parsers, progress: Progress, report: IngestReport, model: str,
+                    ocr: str) -> None:
     """Re-read every known file into a new store beside this one, then swap it in.
 
     Documents none of whose files can be reached keep their records (same schema),
@@ -193,7 +233,7 @@ def _rebuild_beside(store: Store, jobs, progress: Progress, report: IngestReport
     fresh = Store(rebuild_home(store.home))
     shutil.rmtree(fresh.home, ignore_errors=True)
     try:
-        _ingest_locked(fresh, sorted(reachable), jobs, progress, report, model, ocr)
+        _ingest_locked(fresh, sorted(reachable), parsers, progress, report, model, ocr)
         if report.interrupted:
             return  # the next writer discards the unfinished rebuild; the old store is untouched
         report.rebuilt_from = len(reachable)
@@ -251,12 +291,12 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
     return queue, aliases
 
 
-def _place_in_collection(store: Store, context: CollectionContext, jobs: int) -> None:
+def _place_in_collection(store: Store, context: CollectionContext, parsers: _Parsers) -> None:
     """Papers that name no committee or council, extracted again now that the batch's names are known."""
     context = replace(context, committees=tuple(store.committees()), councils=tuple(store.councils()))
     tasks, placed = placement_tasks(store, context)
     batch = _IndexBatch(store)
-    results = parse_all(_parse_task, tasks, jobs)
+    results = parsers.parse_all(tasks)
     try:
         for parsed in results:
             if moved(parsed, placed):
@@ -271,7 +311,7 @@ def _place_in_collection(store: Store, context: CollectionContext, jobs: int) ->
         results.close()
 
 
-def _run(store, queue, aliases, jobs, report, progress, context, plan_of) -> None:
+def _run(store, queue, aliases, parsers: _Parsers, report, progress, context, plan_of) -> None:
     progress.start(len(queue))
     if not queue:
         progress.close()
@@ -279,7 +319,7 @@ def _run(store, queue, aliases, jobs, report, progress, context, plan_of) -> Non
     tasks = [(c.path, sha, c.size, c.mtime_ns, context, plan_of(sha)) for sha, c in queue.items()]
     sha_of_path = {c.path: sha for sha, c in queue.items()}
     batch = _IndexBatch(store)
-    results = parse_all(_parse_task, tasks, jobs)
+    results = parsers.parse_all(tasks)
     try:
         for result in results:
             if isinstance(result, Failure):

@@ -75,7 +75,7 @@ def _worker_start(parent: int) -> None:
     """A worker dies with its parent, holds no lock, leaves Ctrl-C to the parent, and has a memory cap."""
     close_inherited_locks()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _cap_memory(WORKER_MEMORY_MB)
+    cap_memory(WORKER_MEMORY_MB)
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: the pool's own shutdown still ends workers
@@ -84,7 +84,7 @@ def _worker_start(parent: int) -> None:
         os._exit(1)
 
 
-def _cap_memory(megabytes: int) -> None:
+def cap_memory(megabytes: int) -> None:
     if megabytes <= 0:
         return
     limit = megabytes << 20
