@@ -186,7 +186,7 @@ def indicator_observations(store: Store, indicator_id: str) -> list[dict]:
     """Every observation of an indicator with its provenance and the paper's publication order."""
     return store.db.execute_returning_dicts(
         """select o.period, o.period_start, o.period_end, o.series, o.value, o.raw, o.note, o.unit,
-                  o.indicator, o.ref, d.file, o.page, o.[table], o.[row], o.[column], o.id,
+                  o.indicator, o.ref, d.file, o.page, o.[table], o.[row], o.[column], o.id, o.document_id,
                   d.meeting_date, coalesce(d.meeting_date, d.creation_date, d.ingested_at) as published
            from observations o join documents d on d.id = o.document_id
            where o.indicator_id = ?
@@ -338,3 +338,32 @@ def indicators_by_page(store: Store) -> dict[tuple[str, int], list[str]]:
     ):
         found.setdefault((document_id, page), []).append(indicator)
     return found
+
+
+def attendance(store: Store, meeting_id: str) -> list[dict]:
+    """Who the papers record at a meeting, with role and whether present, citing file and page."""
+    return store.db.execute_returning_dicts(
+        f"""select t.person, t.role, t.present, {_FILE}, t.page, t.document_id from attendance t
+            where t.meeting_id = ? order by t.present desc, t.rowid""",
+        [meeting_id],
+    )
+
+
+def meeting_papers(store: Store, meeting_id: str) -> list[dict]:
+    """The documents of a meeting: kind, title, pages and the page the meeting starts on."""
+    return store.db.execute_returning_dicts(
+        """select d.id, d.file, d.kind, d.title, d.pages, md.page from meeting_documents md
+           join documents d on d.id = md.document_id where md.meeting_id = ? order by d.kind, d.file""",
+        [meeting_id],
+    )
+
+
+def agenda_minutes(store: Store, meeting_id: str) -> dict[str, str]:
+    """Agenda item id -> the id of the minute recording it: the traced pair, else the minute of the same number."""
+    paired = dict(store.db.execute(
+        "select to_id, from_id from links where kind = 'agenda_minutes_pair' and meeting_id = ?", [meeting_id]))
+    numbered = dict(store.db.execute(
+        """select a.id, min(m.id) from agenda_items a join minute_items m
+           on m.meeting_id = a.meeting_id and m.number = a.number where a.meeting_id = ? group by a.id""",
+        [meeting_id]))
+    return {**numbered, **paired}
