@@ -34,7 +34,9 @@ def matching_people(store: Store, name: str, kinds: tuple[str, ...] = ("PERSON",
     if not words:
         raise QueryError(f"no name given in {name!r}")
     found = []
-    for person in people(entities(store, kinds)):
+    # Grouping every name form into people is most of a lookup; it changes only when the index does.
+    everyone = store.fulltext.memo(f"people {' '.join(kinds)}", lambda: people(entities(store, kinds)))
+    for person in everyone:
         if any(_matches(words, name, e["name"]) for e in person.entities):
             found.append(person)
     return sorted(found, key=lambda p: -p.mentions)

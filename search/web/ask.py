@@ -9,11 +9,13 @@ from ..glossary import store_glossary
 from ..pages import search_pages
 from ..scope import store_known
 from ..timeline import when_discussed
+from ..query import QueryError
 from .app import Page, Request, link
 
 FILTERS = ("council", "committee", "kind", "since", "until", "record")
-SHOWN = 20  # results listed; the facets count the first FACET_WINDOW
-FACET_WINDOW = 100
+# Results listed, and counted by the facets, as `papers search --limit`: the snippets of more results,
+# and the second pass that fills them with results of only some words, cost most of a search's time.
+SHOWN, MOST = 10, 100
 
 
 def glossary_of(store):
@@ -26,6 +28,7 @@ def ask(app, request: Request) -> Page:
     store.check_readable()
     q = request.get("q")
     chosen = {name: request.get(name) for name in FILTERS}
+    chosen["limit"] = _limit(request.get("limit"))
     known = store_known(store)
     data = {"q": q, "filters": chosen, "choices": {"council": list(known.councils), "committee": list(known.committees),
                                                   "kind": document_kinds(store)}}
@@ -42,8 +45,8 @@ def answer_and_results(store, q: str, chosen: dict) -> dict:
     timeline = when_discussed(store, q, glossary, **dates, **places)
     found = timeline.discussions
     latest = [d for d in found if d.sort_date][:1] or found[:1]  # as `papers when --last`
-    result = search_pages(store, q, **dates, **places, kind=chosen.get("kind"), limit=FACET_WINDOW, glossary=glossary,
-                          records=(chosen["record"],) if chosen.get("record") else None)
+    result = search_pages(store, q, **dates, **places, kind=chosen.get("kind"), limit=chosen.get("limit") or SHOWN,
+                          glossary=glossary, records=(chosen["record"],) if chosen.get("record") else None)
     councils = _councils(store, {h.document_id for h in result.hits})
     hits = [dict(h.as_dict(), when=h.when, council=councils.get(h.document_id), all_words=i < result.all_words,
                  page_link=link("/page", doc=h.document_id, n=h.page, q=q),
@@ -57,11 +60,20 @@ def answer_and_results(store, q: str, chosen: dict) -> dict:
         "discussions": len(found),
         "total": result.total,
         "all_words": result.all_words,
-        "groups": _per_meeting(hits[:SHOWN]),
+        "groups": _per_meeting(hits),
         "facets": _facets(hits, q, chosen),
-        "facet_window": min(result.total, FACET_WINDOW),
+        "facet_window": len(hits),
+        "more": link("/", q=q, **dict(chosen, limit=min(MOST, len(hits) * 3))) if len(hits) < min(result.total, MOST) else None,
         "problem": _nothing_found(result) if not result.hits else None,
     }
+
+
+def _limit(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= MOST:
+        raise QueryError(f"limit {text!r}: a number of results from 1 to {MOST}")
+    return int(text)
 
 
 def _councils(store, doc_ids: set[str]) -> dict[str, str]:
