@@ -359,11 +359,6 @@ def meeting_papers(store: Store, meeting_id: str) -> list[dict]:
 
 
 def agenda_minutes(store: Store, meeting_id: str) -> dict[str, str]:
-    """Agenda item id -> the id of the minute recording it: the traced pair, else the minute of the same number."""
-    paired = dict(store.db.execute(
+    """Agenda item id -> the id of the minute recording it, as the follow-ups pair them (index/followups.py)."""
+    return dict(store.db.execute(
         "select to_id, from_id from links where kind = 'agenda_minutes_pair' and meeting_id = ?", [meeting_id]))
-    numbered = dict(store.db.execute(
-        """select a.id, min(m.id) from agenda_items a join minute_items m
-           on m.meeting_id = a.meeting_id and m.number = a.number where a.meeting_id = ? group by a.id""",
-        [meeting_id]))
-    return {**numbered, **paired}

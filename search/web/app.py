@@ -27,6 +27,7 @@ HEADERS = [("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff
 STATIC = {"/static/style.css": ("text/css; charset=utf-8",
                                 resources.files(__package__).joinpath("static/style.css").read_bytes())}
 MAX_POST = 16_384
+LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 
 
 @dataclass
@@ -77,11 +78,14 @@ def link(path: str, **params) -> str:
 
 
 class WebApp:
-    def __init__(self, home: Path):
+    def __init__(self, home: Path, hosts: frozenset[str] | None = None):
+        """hosts: the Host headers answered (None: any); a page of another site whose name was pointed
+        at this machine (DNS rebinding) names its own host, and is refused."""
         from . import views
 
         self.store = Store(home, read_only=True)
         self.home = home
+        self.hosts = hosts
         self.routes = views.ROUTES
         self.templates = Environment(loader=PackageLoader(__package__, "templates"),
                                      autoescape=select_autoescape(default=True, default_for_string=True))
@@ -100,6 +104,8 @@ class WebApp:
         return [response.body]
 
     def respond(self, request: Request) -> Response:
+        if self.hosts is not None and request.host.lower() not in self.hosts:
+            return Response("421 Misdirected Request", "text/plain; charset=utf-8", b"not a name of this server")
         if request.path in STATIC:
             content_type, body = STATIC[request.path]
             return Response("200 OK", content_type, body)
@@ -154,6 +160,8 @@ def serve(home: Path, host: str, port: int, say=print) -> None:
     app = WebApp(home)
     app.store.check_readable()
     with make_server(host, port, app, handler_class=QuietHandler) as server:
+        if host in LOOPBACK:
+            app.hosts = frozenset(f"{name}:{server.server_port}" for name in LOOPBACK)
         say(f"serving {home} at http://{host}:{server.server_port}/ (Ctrl-C to stop)")
         try:
             server.serve_forever()

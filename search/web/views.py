@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from ...index import queries
 from ...index.queries import MeetingScope
-from ..people import who as find_person
+from ..people import CANDIDATES, matching_people, who as find_person
 from ..query import NotFound, QueryError
 from ..question import Known, read_question
 from ..series import indicator_by_id, indicator_series, list_indicators, series_of
@@ -197,7 +197,12 @@ def person(app, request: Request) -> Page:
     store = app.store
     store.check_readable()
     name = _required(request, "name")
-    found, appearances = find_person(store, name)
+    try:
+        found, appearances = find_person(store, name)
+    except NotFound as exc:
+        exc.data = {"choices": [{"label": p.label(), "link": link("/who", name=p.name)}
+                                for p in matching_people(store, name)[:CANDIDATES]]}
+        raise
     ids = _document_ids(store)
 
     def cited(citation: str) -> dict:

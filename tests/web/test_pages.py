@@ -217,3 +217,19 @@ def test_the_database_is_opened_read_only(web_home):
 def test_a_form_from_another_site_is_refused(server):
     reply = fetch(f"{server}/saved", data=b"q=dental", headers={"Origin": "http://elsewhere.example"})
     assert reply.status == 403
+
+
+def test_a_name_of_several_lists_them_each_linked_to_its_page(server):
+    reply = fetch(f"{server}/who?name=Panel&format=json")
+    choices = json.loads(reply.body)["choices"]
+    assert reply.status == 404 and len(choices) > 2
+    assert "Corporate Parenting Panel" in choices[0]["label"]
+    chosen = as_json(server, choices[0]["link"])
+    assert chosen["kind"] == "ORG" and chosen["appearances"]
+    assert accessibility_problems(fetch(f"{server}/who?name=Panel").text) == []
+
+
+def test_a_request_for_another_host_name_is_refused(server):
+    port = server.rsplit(":", 1)[1]
+    assert fetch(f"{server}/", headers={"Host": f"attacker.example:{port}"}).status == 421
+    assert fetch(f"http://localhost:{port}/").status == 200
