@@ -81,13 +81,14 @@ def items(store: Store, scope: MeetingScope = MeetingScope(), kind: str | None =
     if kind in (None, "agenda"):
         selects.append(
             f"""select 'agenda' as kind, m.date as meeting_date, m.council, m.committee, t.number, t.title,
-                       t.report_of as detail, {_FILE}, coalesce(t.pages_from, t.page) as page, t.id, m.id as meeting_id
+                       t.report_of as detail, {_FILE}, coalesce(t.pages_from, t.page) as page, t.id, m.id as meeting_id,
+                       t.document_id
                 from agenda_items t join meetings m on m.id = t.meeting_id"""
         )
     if kind in (None, "minute"):
         selects.append(
             f"""select 'minute' as kind, m.date as meeting_date, m.council, m.committee, t.number, t.title,
-                       substr(t.text, 1, 200) as detail, {_FILE}, t.page, t.id, m.id as meeting_id
+                       substr(t.text, 1, 200) as detail, {_FILE}, t.page, t.id, m.id as meeting_id, t.document_id
                 from minute_items t join meetings m on m.id = t.meeting_id"""
         )
     sql = " union all ".join(selects)
@@ -104,7 +105,7 @@ def resolutions(store: Store, query: str | None = None, scope: MeetingScope = Me
     scoped, more = scope.where(*_MEETING_COLUMNS)
     return store.db.execute_returning_dicts(
         f"""select m.date as meeting_date, m.committee, t.minute_number as minute, i.title as item, t.part, t.text,
-                   {_FILE}, t.page, t.id
+                   {_FILE}, t.page, t.id, t.document_id
             from resolutions t join minute_items i on i.id = t.minute_id
             left join meetings m on m.id = i.meeting_id
             where {where} and {scoped}
@@ -134,7 +135,7 @@ def requests(store: Store, query: str | None = None, scope: MeetingScope = Meeti
     scoped, more = scope.where(*_MEETING_COLUMNS)
     return store.db.execute_returning_dicts(
         f"""select m.date as meeting_date, m.committee, t.minute_number as minute, t.who, t.what, t.due, t.text,
-                   {_FILE}, t.page, t.id
+                   {_FILE}, t.page, t.id, t.document_id
             from requests t left join minute_items i on i.id = t.minute_id
             left join meetings m on m.id = i.meeting_id
             where {where} and {scoped} order by m.date is null, m.date desc, t.page""",

@@ -23,6 +23,7 @@ class Appearance:
     items: list[str]
     mentions: int
     citations: list[str] = field(default_factory=list)  # file:page
+    pages: list[dict] = field(default_factory=list)  # {document_id, file, page} of each citation, in order
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -111,4 +112,6 @@ def _appearance(rows: list[dict], meeting: dict | None, labels: dict[str, str]) 
         items=list(dict.fromkeys(labels[r["item_id"]] for r in rows if r["item_id"] in labels)),
         mentions=len(rows),
         citations=list(dict.fromkeys(f"{r['file']}:{r['page']}" for r in rows)),
+        pages=list({(r["document_id"], r["page"]): {"document_id": r["document_id"], "file": r["file"], "page": r["page"]}
+                    for r in rows}.values()),
     )

@@ -59,11 +59,10 @@ def meeting(app, request: Request) -> Page:
     anchors = {m["id"]: f"minute-{i}" for i, m in enumerate(minutes, 1)}
     pairs = queries.agenda_minutes(store, meeting_id)
     page = lambda doc, n: link("/page", doc=doc, n=n)  # noqa: E731
-    ids = _document_ids(store)
-    agenda = [dict(a, page_link=page(ids.get(a["file"]), a["page"]), minute_anchor=anchors.get(pairs.get(a["id"])))
+    agenda = [dict(a, page_link=page(a["document_id"], a["page"]), minute_anchor=anchors.get(pairs.get(a["id"])))
               for a in queries.items(store, scope, "agenda")]
-    minutes = [dict(m, anchor=anchors[m["id"]], page_link=page(ids.get(m["file"]), m["page"])) for m in minutes]
-    with_pages = lambda rows: [dict(r, page_link=page(ids.get(r["file"]), r["page"])) for r in rows]  # noqa: E731
+    minutes = [dict(m, anchor=anchors[m["id"]], page_link=page(m["document_id"], m["page"])) for m in minutes]
+    with_pages = lambda rows: [dict(r, page_link=page(r["document_id"], r["page"])) for r in rows]  # noqa: E731
     return Page("meeting.html", f"{found['committee'] or 'Meeting'} {found['date'] or ''}".strip(), {
         "meeting": found, "agenda": agenda, "minutes": minutes,
         "resolutions": with_pages(queries.resolutions(store, None, scope)),
@@ -72,11 +71,6 @@ def meeting(app, request: Request) -> Page:
         "papers": [dict(d, page_link=page(d["id"], d["page"] or 1), download=link("/file", doc=d["id"]))
                    for d in queries.meeting_papers(store, meeting_id)],
     })
-
-
-def _document_ids(store) -> dict[str, str]:
-    """file name -> document id: the listings cite a record by file and page, as the CLI prints it."""
-    return store.fulltext.memo("web document ids", lambda: {f: i for i, f in store.db.execute("select id, file from documents")})
 
 
 # -- page view and the original file --------------------------------------------------
@@ -203,31 +197,26 @@ def person(app, request: Request) -> Page:
         exc.data = {"choices": [{"label": p.label(), "link": link("/who", name=p.name)}
                                 for p in matching_people(store, name)[:CANDIDATES]]}
         raise
-    ids = _document_ids(store)
-
-    def cited(citation: str) -> dict:
-        file, _, page = citation.rpartition(":")
-        return {"label": f"{file}, page {page}", "link": link("/page", doc=ids.get(file), n=page, q=name)}
-
+    cited = lambda p: {"label": f"{p['file']}, page {p['page']}", "link": link("/page", doc=p["document_id"], n=p["page"], q=name)}  # noqa: E731
     return Page("person.html", found.name, {
         "name": found.name, "kind": found.kind, "forms": found.forms, "mentions": found.mentions,
         "documents": found.documents,
-        "appearances": [dict(a.as_dict(), cited=[cited(c) for c in a.citations]) for a in appearances],
+        "appearances": [dict(a.as_dict(), cited=[cited(p) for p in a.pages]) for a in appearances],
     })
 
 
 # -- follow-ups ------------------------------------------------------------------------
 def trace_view(app, request: Request) -> Page:
     app.store.check_readable()
-    ids = _document_ids(app.store)
     try:
         chain = trace_record(app.store, _required(request, "record"))
     except NotTraced as exc:
         raise NotFound(str(exc)) from None
-    at = lambda file, page: link("/page", doc=ids.get(file), n=page) if file and page else None  # noqa: E731
-    chain["origin"]["page_link"] = at(chain["origin"].get("file"), chain["origin"].get("page"))
+    at = lambda doc, page: link("/page", doc=doc, n=page) if doc and page else None  # noqa: E731
+    chain["origin"]["page_link"] = at(chain["origin"].get("document_id"), chain["origin"].get("page"))
     for step in chain["links"]:
-        step["page_link"] = at(step.get("evidence_file") or step.get("file"), step.get("evidence_page") or step.get("page"))
+        evidence = (step["evidence_document"], step["evidence_page"]) if step.get("evidence_page") else None
+        step["page_link"] = at(*(evidence or (step.get("document_id"), step.get("page"))))
     return Page("trace.html", "What became of it", chain)
 
 
@@ -237,7 +226,9 @@ def followups_view(app, request: Request) -> Page:
     if status and status not in ("open", "overdue", "addressed", "superseded", "unknown"):
         raise QueryError(f"status {status!r}: choose open, overdue, addressed, superseded or unknown")
     rows = list_followups(app.store, status, request.get("council"), request.get("committee"), request.get("since"))
-    rows = [dict(r, link=link("/trace", record=r["id"])) for r in rows]
+    rows = [dict(r, link=link("/trace", record=r["id"]),
+                 page_link=link("/page", doc=r["document_id"], n=r["page"]) if r["document_id"] and r["page"] else None)
+            for r in rows]
     return Page("followups.html", "Follow-ups", {"status": status, "followups": rows,
                                                  "counts": _count_by(rows, "status")})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode, urlparse
 
 import numpy as np
 import pytest
@@ -14,8 +14,10 @@ from PIL import Image
 
 from panel_papers.cli import cli
 from panel_papers.search.web.app import CSP, WebApp
-from support import CORPUS
-from webtools import accessibility_problems, fetch
+from panel_papers.index.store import Store
+from panel_papers.ingest.pipeline import ingest
+from support import CORPUS, PACK, variant
+from webtools import accessibility_problems, fetch, running_server
 
 SGO = "when was SGO performance last discussed?"
 UPDATE = "Corporate Parenting Service Update February 2022.pdf"
@@ -233,3 +235,21 @@ def test_a_request_for_another_host_name_is_refused(server):
     port = server.rsplit(":", 1)[1]
     assert fetch(f"{server}/", headers={"Host": f"attacker.example:{port}"}).status == 421
     assert fetch(f"http://localhost:{port}/").status == 200
+
+
+def test_links_name_the_document_not_its_file_name(tmp_path):
+    """Two papers both called the same (each meeting's "Minutes.pdf"): every link goes to its own."""
+    home = tmp_path / "home"
+    files = [variant(PACK, tmp_path / folder / "pack.pdf", folder) for folder in ("a", "b")]
+    store = Store(home)
+    assert ingest(store, [str(f) for f in files], jobs=1, ocr="never").ingested == 2
+    documents = {row[0] for row in store.db.execute("select id from documents")}
+    meeting_id = store.db.execute("select meeting_id from minute_items where meeting_date = '2017-03-28'").fetchone()[0]
+    store.close()
+    with running_server(home, tmp_path / "serve.log") as server:
+        data = as_json(server, f"/meeting?id={quote(meeting_id)}")
+        linked = {parse_qs(urlparse(m["page_link"]).query)["doc"][0] for m in data["minutes"]}
+        assert linked == documents == {m["document_id"] for m in data["minutes"]}
+        person = as_json(server, "/who?name=Hedley")
+        cited = {parse_qs(urlparse(c["link"]).query)["doc"][0] for a in person["appearances"] for c in a["cited"]}
+        assert cited == documents
