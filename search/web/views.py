@@ -134,7 +134,10 @@ def page_image(app, request: Request) -> Response:
     store.check_readable()
     document = _document(store, _required(request, "doc"))
     number = _page_number(request, document)
-    png = page_png(document["id"], _known_file(store, document["id"]), number, highlight_terms(store, request.get("q")))
+    ocr = store.db.execute("select ocr_words from pages where document_id = ? and number = ? and text_source = 'ocr'",
+                           [document["id"], number]).fetchone()
+    png = page_png(document["id"], _known_file(store, document["id"]), number, highlight_terms(store, request.get("q")),
+                   ocr[0] if ocr else None)
     return Response("200 OK", "image/png", png)
 
 

@@ -145,6 +145,18 @@ def test_the_page_view_marks_the_words_and_links_the_original(server, ids):
     assert original.headers["Content-Disposition"].startswith("attachment; filename=")
 
 
+def test_on_a_page_read_by_ocr_the_words_ocr_placed_are_marked():
+    from panel_papers.search.web.pagepng import ocr_boxes
+
+    words = [["Special", 0, 100, 140, 50, 60, 10, 0, 90], ["Guardianship", 0, 142, 200, 50, 60, 10, 0, 90],
+             ["Orders", 0, 202, 230, 50, 60, 10, 0, 90], ["Special", 1, 100, 140, 80, 90, 10, 0, 90]]
+    stored = json.dumps({"width": 500, "height": 700, "rotation": 0, "words": words})
+    boxes = ocr_boxes(stored, ("special guardianship order",), (1000, 1400))
+    assert boxes == [(198, 98, 282, 122), (282, 98, 402, 122), (402, 98, 462, 122)]
+    turned = json.dumps({"width": 500, "height": 700, "rotation": 90, "words": words})
+    assert ocr_boxes(turned, ("special",), (1000, 1400)) == []
+
+
 def _yellowed(plain: bytes, marked: bytes) -> int:
     """Pixels the marks turned yellower: blue down, red kept."""
     before, after = (np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int) for png in (plain, marked))
