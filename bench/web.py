@@ -12,6 +12,7 @@ own section of BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date
 import random
 import sqlite3
@@ -56,7 +57,7 @@ def page_urls(home: Path, count: int) -> dict[str, list[str]]:
         "trace": [f"/trace?record={quote(r)}" for r in draw(records)],
         "follow-ups": ["/followups"] * max(count // 4, 3),
         "meetings": ["/meetings"] * max(count // 4, 3),
-        "ask (JSON)": [f"/?{urlencode({'q': q, 'format': 'json'})}" for q in questions[count:2 * count]],
+        f"ask, {count} other questions (JSON)": [f"/?{urlencode({'q': q, 'format': 'json'})}" for q in questions[count:2 * count]],
     }
 
 
@@ -79,12 +80,13 @@ def measure(base: str, urls: dict[str, list[str]]) -> dict[str, dict]:
     return results
 
 
-def report(results: dict[str, dict], pages: int, command: str) -> list[str]:
+def report(results: dict[str, dict], pages: int, command: str, load: tuple[float, float]) -> list[str]:
     met = [n for n, r in results.items() if r["p95"] < TARGET_MS]
     lines = [f"## Web page times (`papers serve`, {pages:,} pages)", "",
              f"Command: `{command}` (measured {date.today().isoformat()}; the machine's 2 cores were shared with other "
              "work, so single figures move by tens of percent between runs): a real server (stdlib WSGI, one request at a time) on the store of "
              "bench/search_scale.py, timed over HTTP from another process on the same machine (2 shared cores). "
+             f"Load average (1 min) {load[0]:.1f} before and {load[1]:.1f} after. "
              f"Target: p95 < {TARGET_MS} ms for every page type. Ask: distinct questions (the typed questions of the "
              "question sets and `when was W last discussed?`), each once; it runs `when_discussed` and `search_pages` "
              "(10 results, as `papers search`), so its time is theirs (see Search latency) plus the page.", "",
@@ -110,10 +112,12 @@ def main() -> None:
     db = sqlite3.connect(f"file:{home / 'papers.db'}?mode=ro", uri=True)
     pages = db.execute("select count(*) from pages").fetchone()[0]
     db.close()
+    before = os.getloadavg()[0]
     with running_server(home, Path(args.stores) / "serve.log") as base:
         results = measure(base, page_urls(home, args.requests))
+    load = (before, os.getloadavg()[0])
     command = ".venv/bin/python bench/web.py" + "".join(f" {a}" for a in sys.argv[1:])
-    write_section(Path(args.output), "web", report(results, pages, command))
+    write_section(Path(args.output), "web", report(results, pages, command, load))
     print(f"wrote {args.output}")
 
 
