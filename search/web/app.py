@@ -90,6 +90,7 @@ class WebApp:
         self.templates = Environment(loader=PackageLoader(__package__, "templates"),
                                      autoescape=select_autoescape(default=True, default_for_string=True))
         self.templates.globals["link"] = link
+        self.templates.globals["as_json"] = lambda request: link(request.path, **{**request.params, "format": "json"})
         self.templates.filters["marks"] = views.marks
 
     def __call__(self, environ, start_response):

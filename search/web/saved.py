@@ -30,8 +30,12 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def kept_filters(filters: dict[str, str | None]) -> dict[str, str]:
+    return {k: filters[k] for k in FILTERS if filters.get(k)}
+
+
 def save(home: Path, query: str, filters: dict[str, str | None]) -> int:
-    kept = {k: filters.get(k) for k in FILTERS if filters.get(k)}
+    kept = kept_filters(filters)
     with _connect(home) as db:
         row = db.execute("select id from saved_searches where query = ? and filters = ?",
                          [query, json.dumps(kept, sort_keys=True)]).fetchone()
@@ -62,16 +66,25 @@ def hit_key(hit) -> str:
     return f"{hit.meeting_id or hit.document_id}|{hit.record}|{hit.item or hit.title}|{hit.document_id}:{hit.page}"
 
 
-def run(store, search: dict, mark_seen: bool = True) -> tuple[list, set[str]]:
-    """The saved search's results now, and the keys of those new since the last visit (then marked seen)."""
+def results(store, query: str, filters: dict) -> list:
+    """What the search answers now; a query or filter that cannot be read raises QueryError, before any write."""
     from ..glossary import store_glossary
     from ..pages import search_pages
 
-    result = search_pages(store, search["query"], limit=WINDOW, glossary=store_glossary(store), **search["filters"])
-    keys = {hit_key(h) for h in result.hits}
+    return search_pages(store, query, limit=WINDOW, glossary=store_glossary(store), **filters).hits
+
+
+def run(store, search: dict, mark_seen: bool = True) -> tuple[list, set[str]]:
+    """The saved search's results now, and the keys of those new since the last visit (then marked seen)."""
+    hits = results(store, search["query"], search["filters"])
+    keys = {hit_key(h) for h in hits}
     new = keys - search["seen"] if search["visited_at"] else set()  # the first visit is the baseline
     if mark_seen:
-        with _connect(store.home) as db:
-            db.execute("update saved_searches set seen = ?, visited_at = ? where id = ?",
-                       [json.dumps(sorted(keys | search["seen"])), _now(), search["id"]])
-    return result.hits, new
+        mark(store.home, search["id"], keys | search["seen"])
+    return hits, new
+
+
+def mark(home: Path, saved_id: int, keys: set[str]) -> None:
+    with _connect(home) as db:
+        db.execute("update saved_searches set seen = ?, visited_at = ? where id = ?",
+                   [json.dumps(sorted(keys)), _now(), saved_id])

@@ -279,10 +279,12 @@ def _change_saved(app, request: Request):
     if not query:
         raise QueryError("nothing to save: type a question first")
     app.store.check_readable()
-    saved_id = saved_searches.save(app.home, query, {k: request.form.get(k) for k in saved_searches.FILTERS})
+    filters = saved_searches.kept_filters(request.form)
+    hits = saved_searches.results(app.store, query, filters)  # a search that cannot run is not saved
+    saved_id = saved_searches.save(app.home, query, filters)
     search = next(s for s in saved_searches.saved(app.home) if s["id"] == saved_id)
-    if not search["visited_at"]:
-        saved_searches.run(app.store, search)  # what it answers today is the baseline for "new"
+    if not search["visited_at"]:  # what it answers today is the baseline for "new"
+        saved_searches.mark(app.home, saved_id, {saved_searches.hit_key(h) for h in hits})
     raise Redirect(link("/saved", id=saved_id))
 
 

@@ -265,3 +265,8 @@ def test_links_name_the_document_not_its_file_name(tmp_path):
         person = as_json(server, "/who?name=Hedley")
         cited = {parse_qs(urlparse(c["link"]).query)["doc"][0] for a in person["appearances"] for c in a["cited"]}
         assert cited == documents
+
+
+def test_an_unknown_format_is_the_page_itself(server):
+    reply = fetch(f"{server}/meetings?format=xml")
+    assert reply.status == 200 and 'href="/meetings?format=json"' in reply.text

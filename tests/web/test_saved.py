@@ -62,6 +62,8 @@ def test_saved_searches_live_in_their_own_file(tmp_path):
     with running_server(home, tmp_path / "serve.log") as server:
         assert fetch(f"{server}/saved", data=f"q={QUERY}".encode()).status == 303
         assert fetch(f"{server}/saved", data=b"q=").status == 400
+        assert fetch(f"{server}/saved", data=b"q=dental&since=not+a+date").status == 400  # not saved
+        assert fetch(f"{server}/saved").status == 200
     tables = sqlite3.connect(home / "papers.db").execute("select name from sqlite_master").fetchall()
     assert "saved_searches" not in {t[0] for t in tables}
     assert sqlite3.connect(home / "saved-searches.db").execute("select query from saved_searches").fetchall() == [(QUERY,)]
