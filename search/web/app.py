@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlencode
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ...index.store import Store
+from ..output import render
 from ..query import NotFound, QueryError
 
 # No script at all; styles and images only from this server; forms post only here.
@@ -64,6 +65,7 @@ class Page:
     title: str
     data: dict
     status: str = "200 OK"
+    csv: tuple[str, list[str]] | None = None  # (key of the rows in data, columns): the page as CSV too
 
 
 class Redirect(Exception):
@@ -128,10 +130,15 @@ class WebApp:
         return result if isinstance(result, Response) else self.page(request, result)
 
     def page(self, request: Request, page: Page) -> Response:
+        if request.params.get("format") == "csv" and page.csv:
+            key, columns = page.csv
+            body = render(page.data[key], "csv", columns).encode()  # cells that start a formula are neutralised there
+            return Response(page.status, "text/csv; charset=utf-8", body)
         if request.wants_json:
             body = json.dumps(page.data, indent=1, default=str, ensure_ascii=False).encode()
             return Response(page.status, "application/json; charset=utf-8", body)
-        html = self.templates.get_template(page.template).render(title=page.title, request=request, **page.data)
+        csv = link(request.path, **{**request.params, "format": "csv"}) if page.csv else None
+        html = self.templates.get_template(page.template).render(title=page.title, request=request, csv=csv, **page.data)
         return Response(page.status, "text/html; charset=utf-8", html.encode())
 
 

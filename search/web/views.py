@@ -44,7 +44,8 @@ def meetings_list(app, request: Request) -> Page:
     app.store.check_readable()
     scope = meeting_scope(**{k: request.get(k) for k in ("council", "committee", "since", "until")})
     rows = [dict(r, link=link("/meeting", id=r["id"])) for r in queries.meetings(app.store, scope)]
-    return Page("meetings.html", "Meetings", {"meetings": rows})
+    return Page("meetings.html", "Meetings", {"meetings": rows}, csv=("meetings", [
+        "date", "council", "committee", "name", "time", "venue", "agenda_items", "minute_items", "files", "id"]))
 
 
 def meeting(app, request: Request) -> Page:
@@ -155,7 +156,8 @@ def indicators_list(app, request: Request) -> Page:
     app.store.check_readable()
     q = request.get("q")
     rows = [dict(r, link=link("/indicator", id=r["id"])) for r in list_indicators(app.store, q)]
-    return Page("indicators.html", "Indicators", {"q": q, "indicators": rows})
+    return Page("indicators.html", "Indicators", {"q": q, "indicators": rows},
+                csv=("indicators", ["label", "unit", "observations", "aliases", "id"]))
 
 
 def indicator(app, request: Request) -> Page:
@@ -232,8 +234,8 @@ def followups_view(app, request: Request) -> Page:
     rows = [dict(r, link=link("/trace", record=r["id"]),
                  page_link=link("/page", doc=r["document_id"], n=r["page"]) if r["document_id"] and r["page"] else None)
             for r in rows]
-    return Page("followups.html", "Follow-ups", {"status": status, "followups": rows,
-                                                 "counts": _count_by(rows, "status")})
+    return Page("followups.html", "Follow-ups", {"status": status, "followups": rows, "counts": _count_by(rows, "status")},
+                csv=("followups", ["status", "date", "record", "text", "due", "file", "page", "evidence", "id"]))
 
 
 def _count_by(rows: list[dict], key: str) -> dict[str, int]:

@@ -270,3 +270,12 @@ def test_links_name_the_document_not_its_file_name(tmp_path):
 def test_an_unknown_format_is_the_page_itself(server):
     reply = fetch(f"{server}/meetings?format=xml")
     assert reply.status == 200 and 'href="/meetings?format=json"' in reply.text
+
+
+def test_listings_are_csv_too(server, web_home):
+    reply = fetch(f"{server}/meetings?format=csv")
+    assert reply.headers["Content-Type"] == "text/csv; charset=utf-8"
+    header, *rows = reply.text.strip().splitlines()
+    assert header.startswith("date,council,committee") and len(rows) == len(as_json(server, "/meetings")["meetings"])
+    assert 'href="/meetings?format=csv"' in fetch(f"{server}/meetings").text
+    assert fetch(f"{server}/followups?status=open&format=csv").text.startswith("status,date,record")
