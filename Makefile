@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DATA   := papers-data
 PAPERS := $(BIN)/papers --home $(DATA)
 
-.PHONY: demo test bench install clean tesseract
+.PHONY: demo test bench install clean tesseract chromium
 
 $(BIN)/papers: setup.cfg constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -17,7 +17,7 @@ $(BIN)/papers: setup.cfg constraints.txt
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-venv; fi && \
 	  $(PYTHON) -m venv $(VENV); }
-	$(BIN)/pip install -q -c constraints.txt -e '.[test,plot,bench,cluster]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,plot,bench,cluster,web]'
 	@touch $@
 
 # OCR of scanned pages; without it they wait for `papers ocr` (README "Scanned and broken papers").
@@ -29,6 +29,15 @@ tesseract:
 	  else false; fi; } || \
 	  echo "Tesseract not installed: install tesseract-ocr and tesseract-ocr-eng (brew install tesseract on macOS); until then scanned pages wait for papers ocr"
 
+# The web page's browser tests (tests/web/test_browser.py) drive Debian's Chromium and its driver.
+chromium:
+	@{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || { \
+	  echo "installing Chromium (chromium, chromium-driver) for the web page's browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver; \
+	  else false; fi; } || \
+	  echo "Chromium not installed: the browser tests will be skipped (install chromium and chromium-driver)"
+
 install: $(BIN)/papers
 
 demo: $(BIN)/papers tesseract
@@ -37,8 +46,9 @@ demo: $(BIN)/papers tesseract
 	$(PAPERS) search '"special guardianship"' --sort date --limit 3
 	$(PAPERS) search 'dental checks' --kind minutes --limit 1
 	@echo; echo "Try: $(PAPERS) search --help"
+	@echo "Web page: $(PAPERS) serve   (then open http://127.0.0.1:8001/)"
 
-test: $(BIN)/papers tesseract
+test: $(BIN)/papers tesseract chromium
 	$(BIN)/pytest
 
 # Slow: builds a 3,000-page corpus and writes BENCHMARKS.md. Not part of `make test`.

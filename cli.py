@@ -1128,6 +1128,64 @@ def followups(status, council, committee, since, fmt, store):
         sys.exit(EXIT_NOT_FOUND)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port (0: any free one).")
+@home_option
+def serve(host, port, store):
+    """A read-only web page over the store: ask, meetings, page view, indicators, people, follow-ups.
+
+    The same answers as the commands (search, when, series, who, trace), with
+    each page also as JSON (add ?format=json). Nothing is written but saved
+    searches, kept in saved-searches.db beside the store.
+
+    \b
+    Examples:
+        papers serve
+        papers serve --port 8080
+    """
+    from .search.web.app import serve as run_server
+
+    store.check_readable()
+    try:
+        run_server(store.home, host, port, say=lambda text: click.echo(text, err=True))
+    except OSError as exc:
+        raise PapersError(f"cannot listen on {host}:{port}: {exc.strerror}", EXIT_USAGE) from None
+
+
+@cli.command()
+@click.option("--peek", is_flag=True, help="Show what is new without marking it seen.")
+@output_options
+@home_option
+def alerts(peek, fmt, store):
+    """What each saved search (saved on the web page) answers now that it did not at the last look.
+
+    Run it from cron after an ingest; each new result is printed once, then
+    counts as seen (on the web page too), unless --peek.
+
+    \b
+    Examples:
+        papers alerts
+        papers alerts --json
+    """
+    from .search.web import saved
+
+    store.check_readable()
+    rows = []
+    for search in saved.saved(store.home):
+        hits, new = saved.run(store, search, mark_seen=not peek)
+        rows += [{"search": search["query"], **h.as_dict()} for h in hits if saved.hit_key(h) in new]
+    if fmt != "table":
+        _listing(rows, fmt, ["search", "meeting_date", "committee", "record", "item", "title", "file", "page", "snippet"])
+        return
+    if not rows:
+        click.echo("nothing new for the saved searches")
+    for row in rows:
+        click.secho(f"{row['search']}: {row['meeting_date'] or row['stated_period'] or 'undated'}  "
+                    f"{row['committee'] or '-'}  {row['title']}", bold=True)
+        click.echo(f"  {_bold_marks(row['snippet'])}\n  {printable(row['file'])}:{row['page']}\n")
+
+
 def main():
     cli(prog_name="papers")
 

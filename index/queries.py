@@ -81,13 +81,14 @@ def items(store: Store, scope: MeetingScope = MeetingScope(), kind: str | None =
     if kind in (None, "agenda"):
         selects.append(
             f"""select 'agenda' as kind, m.date as meeting_date, m.council, m.committee, t.number, t.title,
-                       t.report_of as detail, {_FILE}, coalesce(t.pages_from, t.page) as page, t.id, m.id as meeting_id
+                       t.report_of as detail, {_FILE}, coalesce(t.pages_from, t.page) as page, t.id, m.id as meeting_id,
+                       t.document_id
                 from agenda_items t join meetings m on m.id = t.meeting_id"""
         )
     if kind in (None, "minute"):
         selects.append(
             f"""select 'minute' as kind, m.date as meeting_date, m.council, m.committee, t.number, t.title,
-                       substr(t.text, 1, 200) as detail, {_FILE}, t.page, t.id, m.id as meeting_id
+                       substr(t.text, 1, 200) as detail, {_FILE}, t.page, t.id, m.id as meeting_id, t.document_id
                 from minute_items t join meetings m on m.id = t.meeting_id"""
         )
     sql = " union all ".join(selects)
@@ -104,7 +105,7 @@ def resolutions(store: Store, query: str | None = None, scope: MeetingScope = Me
     scoped, more = scope.where(*_MEETING_COLUMNS)
     return store.db.execute_returning_dicts(
         f"""select m.date as meeting_date, m.committee, t.minute_number as minute, i.title as item, t.part, t.text,
-                   {_FILE}, t.page, t.id
+                   {_FILE}, t.page, t.id, t.document_id
             from resolutions t join minute_items i on i.id = t.minute_id
             left join meetings m on m.id = i.meeting_id
             where {where} and {scoped}
@@ -134,7 +135,7 @@ def requests(store: Store, query: str | None = None, scope: MeetingScope = Meeti
     scoped, more = scope.where(*_MEETING_COLUMNS)
     return store.db.execute_returning_dicts(
         f"""select m.date as meeting_date, m.committee, t.minute_number as minute, t.who, t.what, t.due, t.text,
-                   {_FILE}, t.page, t.id
+                   {_FILE}, t.page, t.id, t.document_id
             from requests t left join minute_items i on i.id = t.minute_id
             left join meetings m on m.id = i.meeting_id
             where {where} and {scoped} order by m.date is null, m.date desc, t.page""",
@@ -186,7 +187,7 @@ def indicator_observations(store: Store, indicator_id: str) -> list[dict]:
     """Every observation of an indicator with its provenance and the paper's publication order."""
     return store.db.execute_returning_dicts(
         """select o.period, o.period_start, o.period_end, o.series, o.value, o.raw, o.note, o.unit,
-                  o.indicator, o.ref, d.file, o.page, o.[table], o.[row], o.[column], o.id,
+                  o.indicator, o.ref, d.file, o.page, o.[table], o.[row], o.[column], o.id, o.document_id,
                   d.meeting_date, coalesce(d.meeting_date, d.creation_date, d.ingested_at) as published
            from observations o join documents d on d.id = o.document_id
            where o.indicator_id = ?
@@ -338,3 +339,27 @@ def indicators_by_page(store: Store) -> dict[tuple[str, int], list[str]]:
     ):
         found.setdefault((document_id, page), []).append(indicator)
     return found
+
+
+def attendance(store: Store, meeting_id: str) -> list[dict]:
+    """Who the papers record at a meeting, with role and whether present, citing file and page."""
+    return store.db.execute_returning_dicts(
+        f"""select t.person, t.role, t.present, {_FILE}, t.page, t.document_id from attendance t
+            where t.meeting_id = ? order by t.present desc, t.rowid""",
+        [meeting_id],
+    )
+
+
+def meeting_papers(store: Store, meeting_id: str) -> list[dict]:
+    """The documents of a meeting: kind, title, pages and the page the meeting starts on."""
+    return store.db.execute_returning_dicts(
+        """select d.id, d.file, d.kind, d.title, d.pages, md.page from meeting_documents md
+           join documents d on d.id = md.document_id where md.meeting_id = ? order by d.kind, d.file""",
+        [meeting_id],
+    )
+
+
+def agenda_minutes(store: Store, meeting_id: str) -> dict[str, str]:
+    """Agenda item id -> the id of the minute recording it, as the follow-ups pair them (index/followups.py)."""
+    return dict(store.db.execute(
+        "select to_id, from_id from links where kind = 'agenda_minutes_pair' and meeting_id = ?", [meeting_id]))

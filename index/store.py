@@ -53,8 +53,10 @@ def _now() -> str:
 
 
 class Store:
-    def __init__(self, home: Path):
+    def __init__(self, home: Path, read_only: bool = False):
+        """read_only: open the database with mode=ro whatever the folder allows (a server's readers)."""
         self.home = home
+        self._force_read_only = read_only
         self.db_path = home / DB_NAME
         self.lock_path = home / LOCK_NAME
         self.fulltext = FullTextIndex(home / WHOOSH_DIR)
@@ -64,7 +66,7 @@ class Store:
     @property
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
-            self._db = _connect(self.db_path)
+            self._db = _connect(self.db_path, self._force_read_only)
         return self._db
 
     def exists(self) -> bool:
@@ -72,7 +74,7 @@ class Store:
 
     @property
     def read_only(self) -> bool:
-        return _read_only(self.db_path)
+        return self._force_read_only or _read_only(self.db_path)
 
     def version(self) -> int | None:
         return stored_version(self.db) if self.exists() else None
@@ -487,8 +489,8 @@ def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict], replac
     db.conn.executemany(sql, [[jsonify_if_needed(row.get(c)) for c in columns] for row in rows])
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
-    if _read_only(path):
+def _connect(path: Path, read_only: bool = False) -> sqlite_utils.Database:
+    if read_only or _read_only(path):
         return sqlite_utils.Database(_read_only_connection(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)

@@ -23,6 +23,7 @@ class Appearance:
     items: list[str]
     mentions: int
     citations: list[str] = field(default_factory=list)  # file:page
+    pages: list[dict] = field(default_factory=list)  # {document_id, file, page} of each citation, in order
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -34,7 +35,9 @@ def matching_people(store: Store, name: str, kinds: tuple[str, ...] = ("PERSON",
     if not words:
         raise QueryError(f"no name given in {name!r}")
     found = []
-    for person in people(entities(store, kinds)):
+    # Grouping every name form into people is most of a lookup; it changes only when the index does.
+    everyone = store.fulltext.memo(f"people {' '.join(kinds)}", lambda: people(entities(store, kinds)))
+    for person in everyone:
         if any(_matches(words, name, e["name"]) for e in person.entities):
             found.append(person)
     return sorted(found, key=lambda p: -p.mentions)
@@ -109,4 +112,6 @@ def _appearance(rows: list[dict], meeting: dict | None, labels: dict[str, str]) 
         items=list(dict.fromkeys(labels[r["item_id"]] for r in rows if r["item_id"] in labels)),
         mentions=len(rows),
         citations=list(dict.fromkeys(f"{r['file']}:{r['page']}" for r in rows)),
+        pages=list({(r["document_id"], r["page"]): {"document_id": r["document_id"], "file": r["file"], "page": r["page"]}
+                    for r in rows}.values()),
     )

@@ -93,7 +93,18 @@ def _same_word(query_word: str, label_word: str) -> bool:
 
 
 def indicator_series(store: Store, query: str) -> Series:
-    indicator = best_indicator(store, query)
+    return series_of(store, best_indicator(store, query))
+
+
+def indicator_by_id(store: Store, indicator_id: str) -> dict:
+    found = [r for r in list_indicators(store) if r["id"] == indicator_id]
+    if not found:
+        raise NotFound(f"no indicator with the id {indicator_id!r}: see `papers indicators`")
+    return found[0]
+
+
+def series_of(store: Store, indicator: dict) -> Series:
+    """The indicator's values period by period, the latest published winning, with their sources."""
     observations = indicator_observations(store, indicator["id"])
     by_period: dict[str, dict] = {}
     for obs in observations:  # ordered by period, series, then publication: the last one wins

@@ -24,13 +24,14 @@ def endpoint(store: Store, table: str, record_id: str) -> dict:
         row = store.db.execute("select file, title, meeting_date from documents where id = ?", [record_id]).fetchone()
         if not row:
             return {"file": None, "record": "document", "number_or_text": record_id}
-        return {"file": row[0], "record": "document", "number_or_text": row[1] or row[0], "date": row[2], "page": 1, "text": row[1] or row[0]}
+        return {"file": row[0], "record": "document", "number_or_text": row[1] or row[0], "date": row[2], "page": 1,
+                "text": row[1] or row[0], "document_id": record_id}
     row = store.db.execute(
         f"select d.file, {_LABEL[table]}, r.page, r.{_TEXT[table]}, d.meeting_date, r.document_id from [{table}] r "
         f"join documents d on d.id = r.document_id where r.id = ?", [record_id]).fetchone()
     if not row:
         return {"file": None, "record": table, "number_or_text": record_id}
-    return {"file": row[0], "record": table, "number_or_text": row[1], "page": row[2], "text": row[3],
+    return {"file": row[0], "record": table, "number_or_text": row[1], "page": row[2], "text": row[3], "document_id": row[5],
             "date": _record_date(store, table, record_id) or row[4]}
 
 
@@ -91,7 +92,7 @@ def trace(store: Store, query: str) -> dict:
             end = endpoint(store, other_table, other)
             steps.append({"id": other, **end, "kind": link["kind"], "confidence": link["confidence"],
                           "quote": link["quote"], "evidence_page": link["page"],
-                          "evidence_file": _file_of(store, link["document_id"])})
+                          "evidence_file": _file_of(store, link["document_id"]), "evidence_document": link["document_id"]})
             if other_table != "documents":
                 frontier.append(other)
     steps.sort(key=lambda s: (s.get("date") or "", s.get("file") or "", s.get("page") or 0))
@@ -124,5 +125,6 @@ def followups(store: Store, status: str | None = None, council: str | None = Non
                     "text": end.get("text"), "file": end.get("file"), "page": end.get("page"), "due": row["due"],
                     "evidence": evidence[0]["quote"] if evidence else None,
                     "evidence_file": _file_of(store, evidence[0]["document_id"]) if evidence else None,
-                    "evidence_page": evidence[0]["page"] if evidence else None})
+                    "evidence_page": evidence[0]["page"] if evidence else None,
+                    "document_id": end.get("document_id"), "evidence_document": evidence[0]["document_id"] if evidence else None})
     return sorted(out, key=lambda r: (r["date"] or "", r["file"] or "", r["page"] or 0))

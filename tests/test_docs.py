@@ -22,7 +22,7 @@ SHARED = (REPO / "../shared/realcorpus").resolve()
 _TIMING = re.compile(r"in [\d.]+s \([\d.]+ pages/s\)")
 # BM25 scores move with every record added to the index; the hits and their order are what the docs promise.
 _SCORE = re.compile(r"\(score [\d.]+\)")
-_NOT_RUN = re.compile(r"(^|\s)(ingest|rebuild)\s|~/|/mnt/|\s-o\s|\s>\s|--plot|^PAPERS_HOME=|^make\b")
+_NOT_RUN = re.compile(r"(^|\s)(ingest|rebuild)\s|\sserve\b|~/|/mnt/|\s-o\s|\s>\s|--plot|^PAPERS_HOME=|^make\b")
 
 
 def run(line: str, home) -> tuple[int, str]:
