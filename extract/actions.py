@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .profiles.parish import OFFICER
 from .records import Action, PageText, Word
 
 # Header words, by the column they name; several words may name one column ("By whom").
@@ -50,6 +51,7 @@ def actions(pages: list[PageText]) -> list[Action]:
         rows = _rows(page.words)
         found += _table_actions(rows, page.number)
         found += _action_lines(page)
+        found += _margin_owners(page, [a.text for a in found if a.page == page.number])
     return found
 
 
@@ -103,9 +105,18 @@ def _log(header: list[tuple[str, float, float]], below: list[_Row], page: int) -
         cells = _cells(row, columns)
         if cells.get("ref") or not records or ("ref" not in {c.name for c in columns} and cells.get("owner")):
             records.append({})
+        elif _another_task(cells, records[-1]):
+            records.append({"ref": records[-1].get("ref", [])[:1]})
         for name, text in cells.items():
             records[-1].setdefault(name, []).append(text)
     return [action for action in (_action(r, page) for r in records) if action]
+
+
+def _another_task(cells: dict[str, str], record: dict[str, list[str]]) -> bool:
+    """Under one minute's ref, a line naming its own owner beside a new sentence is a further task;
+    a wrapped line of the same task starts in lower case and leaves the owner cell empty."""
+    text = cells.get("text") or ""
+    return bool(cells.get("owner") and record.get("owner") and text[:1].isupper())
 
 
 def _body(header: list[tuple[str, float, float]], below: list[_Row]) -> list[_Row]:
@@ -114,10 +125,24 @@ def _body(header: list[tuple[str, float, float]], below: list[_Row]) -> list[_Ro
     boundaries = [cell[1] - 2 for cell in header[names.index("text") + 1 :]]
     body: list[_Row] = []
     for row in below:
-        if _header_columns(row) or any(_runs_across(row, x) for x in boundaries) or _apart(body, row) or _outdented(body, row, boundaries[0]):
+        if (_header_columns(row) or any(_runs_across(row, x) for x in boundaries) or _apart(body, row)
+                or _outdented(body, row, boundaries[0]) or _numbered_otherwise(body, row, "ref" in names)):
             break
         body.append(row)
     return body
+
+
+def _numbered_otherwise(body: list[_Row], row: _Row, has_ref: bool) -> bool:
+    """A row numbered where the log's refs stand but shaped unlike them ("6" after "July24.01"):
+    the paper's own numbered list again, after the log."""
+    if not (has_ref and body) or len(row.words) < 2:
+        return False
+    first, number = body[0].words[0], row.words[0]
+    return abs(number.x0 - first.x0) < _OUTDENT and _shape(number.text) != _shape(first.text)
+
+
+def _shape(ref: str) -> str:
+    return re.sub(r"[^\W\d_]+", "A", re.sub(r"\d+", "9", ref))
 
 
 def _outdented(body: list[_Row], row: _Row, right: float) -> bool:
@@ -206,3 +231,52 @@ def _action_lines(page: PageText) -> list[Action]:
             found.append(Action(ref=None, text=text, owner=subject.group("owner") if subject else None,
                                 due=None, status=None, page=page.number))
     return found
+
+
+# An owner set in bold in the right margin beside the sentence it takes on: initials or an office.
+_MARGIN_OWNER = re.compile(rf"(?:[A-Z]{{2,4}}(?:/[A-Z]{{2,4}})*|{OFFICER})")
+_MARGIN_GAP = 6.0  # type sizes of white space between the sentence's end and the owner
+_RUN_IN_LABEL = re.compile(r"^[A-Z][\w’'&/\- ]{1,40}:\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _margin_owners(page: PageText, taken: list[str]) -> list[Action]:
+    lines = page.text.splitlines()
+    found = []
+    for owner, line in _margin_words(page):
+        text = _sentence_ending_at(lines, line, owner.text)
+        if text and not any(text in other or other in text for other in taken):
+            found.append(Action(ref=None, text=text, owner=owner.text, due=None, status=None, page=page.number))
+    return found
+
+
+def _margin_words(page: PageText) -> list[tuple[Word, int]]:
+    """The last word of a line, bold, far right of a sentence's full stop and alone in the margin."""
+    by_line: dict[int, list[Word]] = {}
+    for word in page.words:
+        by_line.setdefault(word.line, []).append(word)
+    found = []
+    for line, words in by_line.items():
+        words.sort(key=lambda w: w.x0)
+        if len(words) < 2:
+            continue
+        last, before = words[-1], words[-2]
+        if (last.bold and not before.bold and before.text.endswith(".") and last.x0 > 0.6 * page.width
+                and last.x0 - before.x1 > _MARGIN_GAP * max(last.size, 1.0) and _MARGIN_OWNER.fullmatch(last.text)):
+            found.append((last, line))
+    return found
+
+
+def _sentence_ending_at(lines: list[str], index: int, owner: str, reach: int = 6) -> str | None:
+    """The sentence the owner stands beside: back from its line to the previous full stop or run-in label."""
+    if index >= len(lines):
+        return None
+    parts = [lines[index].rstrip().removesuffix(owner).rstrip()]
+    for previous in reversed(lines[max(0, index - reach) : index]):
+        if previous.rstrip().endswith((".", ":")):
+            break
+        parts.insert(0, previous.strip())
+        if _RUN_IN_LABEL.match(previous):
+            break
+    sentence = _SENTENCE_END.split(" ".join(parts))[-1]
+    return _RUN_IN_LABEL.sub("", sentence).strip() or None

@@ -15,12 +15,15 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _LATER = rf"(?:next|future|following|subsequent|forthcoming|a\s+later|an?\s+(?:future|later)|{_MONTH})"
 _MEETING = r"(?:\w+\s+){0,2}(?:meeting|panel|committee|board|session|cabinet)s?"
 # What is brought back: a report, information, an item of business.
-_BACK = r"(?:receive|bring|brought|bought|present|presented|submit|submitted|provide|provided|providing|given|discussed|considered|reviewed|taken|circulated|reported|report(?:ed)?\s+back)"
+_BACK = r"(?:vote|receive|bring|brought|bought|present|presented|submit|submitted|provide|provided|providing|given|discussed|considered|reviewed|taken|circulated|reported|report(?:ed)?\s+back)"
 # Someone present undertaking to act and report: "offered to circulate", "undertook to report".
 _UNDERTAKING_VERBS = (
     r"write|follow\s+up|circulate|provide|come\s+back|report|raise|bring|send|share|update|find\s+out|go\s+back|"
     r"look\s+into|investigate|contact|obtain|seek|request|ask|invite|prepare|arrange\s+for"
 )
+_TRY = r"(?:try|attempt)\s+(?:and|to)"
+# A later meeting named by its date: "the Board meeting scheduled for February".
+_SCHEDULED = r"(?:\w+\s+){0,2}meeting\s+(?:scheduled|planned|to\s+be\s+held)\s+(?:for|on|in)\b"
 # The officer who takes a task in small councils' minutes: "Clerk to circulate ...".
 _OFFICER = OFFICER
 ASKING = [
@@ -29,12 +32,17 @@ ASKING = [
     # "asked if the Council could have copies ...": asking to be given something, not a question.
     re.compile(r"\basked\s+(?:if|whether)\s+(?:\w+\s+){1,3}(?:could|would|might|can)\s+(?:have|be\s+given|receive|see|get|be\s+(?:provided|sent|circulated|updated))\b", re.I),
     re.compile(r"\bit\s+would\s+be\s+(?:helpful|useful|beneficial)\s+(?:if|for|to)\b", re.I),
-    re.compile(rf"\b{_BACK}\b[^.]*\b(?:at|to|for)\s+(?:its|the|a|this|an)\s+{_LATER}\s+{_MEETING}\b", re.I),
+    re.compile(rf"\b{_BACK}\b[^.]*\b(?:at|to|for)\s+(?:its|the|a|this|an)\s+(?:{_LATER}\s+{_MEETING}\b|{_SCHEDULED})", re.I),
+    # Business put off: "for future approval", "will be revisited when ...", "an agenda item for the next meeting".
+    re.compile(r"\bfor\s+(?:future|later)\s+(?:approval|consideration|decision|discussion)\b", re.I),
+    re.compile(r"\b(?:will|would|to|shall)\s+be\s+(?:revisited|reconsidered|re-?examined)\b", re.I),
+    re.compile(rf"\b(?:agenda\s+item\s+(?:for|at)\s+(?:the|its|a)\s+{_LATER}\s+{_MEETING}|for\s+(?:the\s+)?next\s+agenda)\b", re.I),
     re.compile(r"\binvited\s+to\s+(?:present|provide|report|give)\b", re.I),
     re.compile(r"\b(?:report\s+back|(?:brought|bring|bought)\s+back|come\s+back\s+to\s+(?:the|this|a|its)\s+(?!\w+\s+date)\w+)\b", re.I),
     re.compile(r"\b(?:to\s+be|would\s+be|will\s+be)\s+circulated\b", re.I),
     re.compile(r"\bin\s+future\s+reports\b", re.I),
-    re.compile(rf"\b(?:offered|agreed|undertook|promised)\s+to\s+(?:{_UNDERTAKING_VERBS})\b", re.I),
+    # "has agreed to provide" reports an earlier agreement; the undertaking is made at the meeting.
+    re.compile(rf"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:offered|agreed|undertook|promised)\s+to\s+(?:{_TRY}\s+)?(?:{_UNDERTAKING_VERBS})\b", re.I),
     re.compile(rf"^{_OFFICER}\s+to\s+(?:request|ask|circulate|invite|report|bring|obtain|seek|provide)\b"),
     re.compile(rf"^{_OFFICER}\s+to\s+[^.]*\bat\s+the\s+{_LATER}\s+{_MEETING}", re.I),
     # "would be presented in 2025", "reconsider it in November 2026": business given a later date.
@@ -43,7 +51,7 @@ ASKING = [
     # An item put on the body's own later business.
     re.compile(r"\b(?:added|included|placed)\s+(?:to|in|on)\s+(?:the|its|a)\s+(?:\w+\s+)?(?:work\s+programme|forward\s+plan|agenda)\b", re.I),
 ]
-_ANSWER = re.compile(rf"\b(?:offered|agreed|undertook|promised)\s+to\s+(?:{_UNDERTAKING_VERBS})\s+(?:this|that|these|it|them|the\s+same)\b", re.I)
+_ANSWER = re.compile(rf"\b(?:offered|agreed|undertook|promised)\s+to\s+(?:{_TRY}\s+)?(?:{_UNDERTAKING_VERBS})\s+(?:this|that|these|it|them|the\s+same)\b", re.I)
 _QUESTION = re.compile(r"\basked\s+(?:whether|about|if|how|what|why|when|where|which|who)\b", re.I)
 WHO = re.compile(
     r"^(?P<who>Members|Councillors?\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?|Cllr\.?\s+[A-Z][\w’'\-]+|"

@@ -51,3 +51,38 @@ def test_ids_are_stable_and_a_restated_row_is_its_own_record():
     first, again = actions([_page(LOG)]), actions([_page(LOG)])
     assert [a.id for a in first] == [a.id for a in again]
     assert actions([_page(LOG, 1)])[0].id != actions([_page(LOG, 4)])[0].id
+
+
+def test_each_owned_line_under_one_ref_is_its_own_task_and_the_paper_numbering_ends_the_log():
+    log = [
+        (120, [(72, "No"), (140, "Action"), (460, "Owner")]),
+        (134, [(72, "09.19.06"), (140, "NO/AS to organise a working party"), (460, "NO/AS")]),
+        (144, [(140, "CF to ask for a quote"), (460, "CF")]),
+        (154, [(140, "for three cuts next year")]),
+        (168, [(72, "6"), (140, "Correspondence to discuss letters received")]),
+        (182, [(72, "7"), (140, "Reports from district councillors"), (460, "DC")]),
+    ]
+    found = actions([_page(log)])
+    assert [(a.ref, a.text, a.owner) for a in found] == [
+        ("09.19.06", "NO/AS to organise a working party", "NO/AS"),
+        ("09.19.06", "CF to ask for a quote for three cuts next year", "CF"),
+    ]
+
+
+def test_a_bold_owner_in_the_right_margin_takes_the_sentence_beside_it():
+    lines = ["Sandbags: Cllr Ash reported these were now in place.",
+             "War Memorial: Cllr Elm requested that Council write in support of the grant",
+             "application for the refurbishment.",
+             "Rates demand for the pavilion."]
+    words = []
+    for index, line in enumerate(lines):
+        x = 72.0
+        for part in line.split():
+            words.append(Word(part, index, x, x + 5 * len(part), 100 + 14 * index, 109 + 14 * index, 9.0, "Arial", False))
+            x += 5 * len(part) + 3
+    words.append(Word("Clerk", 2, 480, 505, 128, 137, 9.0, "Arial", True))
+    words.append(Word("Noted.", 3, 480, 510, 142, 151, 9.0, "Arial", True))
+    text = "\n".join(lines[:2] + [lines[2] + " Clerk", lines[3] + " Noted."])
+    found = actions([PageText(2, text, 595, 842, True, words)])
+    assert [(a.text, a.owner) for a in found] == [
+        ("Cllr Elm requested that Council write in support of the grant application for the refurbishment.", "Clerk")]

@@ -133,6 +133,16 @@ Members asked that the matter be added to the work programme."""
     assert [d for _, d in asked(text)] == ["next meeting", None]
 
 
+def test_business_put_off_to_a_later_meeting_or_decision():
+    text = """A new unit to be researched for purchase within the approved budget for future approval.
+The budget will be revisited again when the service agreement is finalized.
+Members are expected to vote at the Board meeting scheduled for February.
+This will be an agenda item for the next meeting.
+Cllr Elm agreed to try and obtain a date for completion of the works.
+The agency has agreed to provide additional subsidy to the owner."""
+    assert [t.split()[1] for t, _ in asked(text)] == ["new", "budget", "are", "will", "Elm"]
+
+
 def test_capitalised_recommended_and_agenda_housekeeping():
     assert recommended("It is RECOMMENDED that the Board approves the plan.") == [(None, "the Board approves the plan.", 1)]
 
