@@ -7,6 +7,7 @@ which a later title must share.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .ids import normalise_text
 
@@ -56,10 +57,11 @@ def refers_to_minutes(text: str | None) -> bool:
     return bool(text and _MINUTES_OF.search(text))
 
 
-def subject_words(text: str | None) -> set[str]:
+@lru_cache(maxsize=1 << 14)  # the follow-up pass compares every agenda title with every other
+def subject_words(text: str | None) -> frozenset[str]:
     """The words of a title or sentence that say what it is about, without their endings."""
     words = (w for w in normalise_text(text or "").split() if len(w) >= MIN_WORD and w not in _GENERIC and not w.isdigit())
-    return {_stem(w) for w in words}
+    return frozenset(_stem(w) for w in words)
 
 
 def _stem(word: str) -> str:

@@ -218,6 +218,13 @@ class FullTextIndex:
         # index would count in the writing process's memory as the archive grows.
         return IndexWriter(self._open(mapped=False))
 
+    def is_empty(self) -> bool:
+        """No record written, not even one deleted since."""
+        if not self.exists():
+            return True
+        with self._reader() as reader:
+            return not reader.doc_count_all()
+
     def indexed_doc_ids(self) -> set[str]:
         if not self.exists():
             return set()

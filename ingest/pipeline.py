@@ -205,10 +205,12 @@ def _ingest_locked(store: Store, paths: list[str], parsers: _Parsers, progress: 
             # and the next writing run completes them, whatever it ingests.
             store.set_meta_value(COLLECTION_PENDING, "1")
         plan = OcrPlan(ocr)
-        _run(store, queue, aliases, parsers, report, progress, context, lambda sha: plan)
+        batch = _IndexBatch(store)
+        _run(store, queue, aliases, parsers, report, progress, context, lambda sha: plan, batch)
         pending = store.meta_value(COLLECTION_PENDING) == "1"
         if pending:
-            _place_in_collection(store, context, parsers)
+            _place_in_collection(store, context, parsers, batch)
+        batch.commit()
         refresh_indicators(store, say=progress.message, force=pending)
         store.refresh_followups()
         store.set_meta_value(COLLECTION_PENDING, "0")
@@ -291,16 +293,18 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
     return queue, aliases
 
 
-def _place_in_collection(store: Store, context: CollectionContext, parsers: _Parsers) -> None:
+def _place_in_collection(store: Store, context: CollectionContext, parsers: _Parsers, batch: "_IndexBatch") -> None:
     """Papers that name no committee or council, extracted again now that the batch's names are known."""
     context = replace(context, committees=tuple(store.committees()), councils=tuple(store.councils()))
     tasks, placed = placement_tasks(store, context)
-    batch = _IndexBatch(store)
+    if not batch.deferred:
+        batch.commit()
+        batch = _IndexBatch(store)
     results = parsers.parse_all(tasks)
     try:
         for parsed in results:
             if moved(parsed, placed):
-                batch.add(parsed)
+                batch.add(parsed, placed=True)
         # Merged: the replaced records would otherwise weigh in ranking until a later merge,
         # and a store that was interrupted and resumed (merged by recover) would rank differently.
         batch.commit(optimize=True)
@@ -311,14 +315,16 @@ def _place_in_collection(store: Store, context: CollectionContext, parsers: _Par
         results.close()
 
 
-def _run(store, queue, aliases, parsers: _Parsers, report, progress, context, plan_of) -> None:
+def _run(store, queue, aliases, parsers: _Parsers, report, progress, context, plan_of,
+         batch: "_IndexBatch | None" = None) -> None:
+    """Parse and save the queue; with a batch given, its last records are left for the caller to commit."""
     progress.start(len(queue))
     if not queue:
         progress.close()
         return
     tasks = [(c.path, sha, c.size, c.mtime_ns, context, plan_of(sha)) for sha, c in queue.items()]
     sha_of_path = {c.path: sha for sha, c in queue.items()}
-    batch = _IndexBatch(store)
+    owned, batch = batch is None, batch or _IndexBatch(store)
     results = parsers.parse_all(tasks)
     try:
         for result in results:
@@ -336,7 +342,8 @@ def _run(store, queue, aliases, parsers: _Parsers, report, progress, context, pl
             report.ingested += 1
             report.pages += len(result.pages)
             progress.advance(len(result.pages))
-        batch.commit()
+        if owned:
+            batch.commit()
     except BaseException:
         batch.cancel()
         raise
@@ -364,31 +371,57 @@ def _fail(store: Store, failure: Failure, report: IngestReport, progress: Progre
 
 
 class _IndexBatch:
-    """Documents saved to SQLite, waiting for one search-index commit."""
+    """Documents saved to SQLite, waiting for one search-index commit.
+
+    Into an empty index nothing is deleted, so records are written only at the commit: a paper
+    placed in its collection afterwards is written once, not written, deleted and merged away.
+    """
 
     def __init__(self, store: Store):
         self.store = store
         self.writer = None
         self.doc_ids: list[str] = []
         self.pages = 0
+        self.deferred = store.fulltext.is_empty()
+        self.placed: dict[str, None] = {}  # ordered sets of the document ids not yet written
+        self.unwritten: dict[str, None] = {}
 
-    def add(self, doc: ParsedDocument) -> None:
+    def add(self, doc: ParsedDocument, placed: bool = False) -> None:
         replaced = self.store.save_document(doc)
-        if self.writer is None:
-            self.writer = self.store.fulltext.writer()
-        self.writer.delete_documents([doc.id, *replaced])
-        self.writer.add_records(self.store.records_for_index(doc.id))
         self.doc_ids.append(doc.id)
         self.pages += len(doc.pages)
+        if self.deferred:
+            self.unwritten.pop(doc.id, None)
+            (self.placed if placed else self.unwritten)[doc.id] = None
+        else:
+            self._write(doc.id, replaced)
         if self.pages >= COMMIT_EVERY_PAGES:
             self.commit()
 
+    def _write(self, doc_id: str, replaced=()) -> None:
+        if self.writer is None:
+            self.writer = self.store.fulltext.writer()
+        self.writer.delete_documents([doc_id, *replaced])
+        self.writer.add_records(self.store.records_for_index(doc_id))
+
     def commit(self, optimize: bool = False) -> None:
+        if self.placed:
+            # The others first, merged behind the placed papers, as when those were replaced: a merge
+            # sums field lengths rounded to a byte each, so any other way would move scores a little.
+            self._commit_written(list(self.unwritten))
+            self.unwritten, optimize = {}, True
+        self._commit_written([*self.placed, *self.unwritten], optimize)
+        self.doc_ids, self.pages = [], 0
+        self.placed, self.unwritten, self.deferred = {}, {}, False
+
+    def _commit_written(self, unwritten: list[str], optimize: bool = False) -> None:
+        for doc_id in unwritten:
+            self._write(doc_id)
         if self.writer is None:
             return
         self.writer.commit(optimize=optimize)
-        self.store.mark_indexed(self.doc_ids)
-        self.writer, self.doc_ids, self.pages = None, [], 0
+        self.store.mark_indexed(unwritten if self.deferred else self.doc_ids)
+        self.writer = None
 
     def cancel(self) -> None:
         if self.writer is not None:
