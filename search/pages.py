@@ -12,6 +12,7 @@ from .question import Question, engine_queries, read_question, with_options
 from .scope import Emptied, Scope, build_scope, check_dates, emptied_by, store_known, unknown_names
 
 SORTS = ("relevance", "date")
+COPIES_ROOM = 3
 
 
 @dataclass
@@ -94,15 +95,21 @@ def search_pages(
     strict, loose = engine_queries(question, store.fulltext, glossary)
     run = lambda q, filters, n: store.fulltext.search(  # noqa: E731
         q, filters, n, sort_by_date=by_date, collapse=not pages_only, date_keys=scope.date_keys)
-    gather = lambda n: _gather(run, scope, strict, loose, n, pages_only,  # noqa: E731
-                               widen=bool(question.records and not records))
-    # One more than asked, so that a copy ranked just below the last hit is named beside it.
-    total, raw, all_words, widened = gather(None if limit is None else limit + 1)
+    # A few more than asked: copies of one text shown once leave room.
+    fetch = None if limit is None else limit + COPIES_ROOM
+    total, raw = run(strict, scope.filters, fetch)
+    widened = False
+    if not total and question.records and not records:
+        scope.filters = replace(scope.filters, records=None)
+        total, raw = run(strict, scope.filters, fetch)
+        widened = bool(total)
+    all_words = len(raw)
+    if loose is not None and (fetch is None or len(raw) < fetch):
+        loose_total, more = run(loose, scope.filters, None if fetch is None else total + fetch - len(raw))
+        shown = {_key(r, pages_only) for r in raw}
+        raw += [r for r in more if _key(r, pages_only) not in shown][: None if fetch is None else fetch - len(raw)]
+        total = max(total, loose_total)
     hits, all_words = _shown_once(_hits(store, raw, scope), raw, all_words)
-    if limit is not None and len(hits) < limit < total:
-        # Copies shown once left room: fill it (rarely needed, so not paid for by every search).
-        total, raw, all_words, _ = gather(limit + 1 + 2 * (len(raw) - len(hits)))
-        hits, all_words = _shown_once(_hits(store, raw, scope), raw, all_words)
     total -= sum(len(hit.also_in) for hit in hits)  # each copy was counted as a result of its own
     result = SearchResult(query=query.strip(), total=total, hits=hits[:limit], question=question,
                           all_words=min(all_words, limit or all_words), widened=widened)
@@ -112,23 +119,6 @@ def search_pages(
             lambda filters: run(loose or strict, filters, 1)[0], scope.filters)
         result.suggestions = _suggest(store, question.topic)
     return result
-
-
-def _gather(run, scope: Scope, strict, loose, limit: int | None, pages_only: bool, widen: bool):
-    """(total, hits, how many have every topic word, widened): every topic word first, then ranked OR."""
-    total, raw = run(strict, scope.filters, limit)
-    widened = False
-    if not total and widen:
-        scope.filters = replace(scope.filters, records=None)
-        total, raw = run(strict, scope.filters, limit)
-        widened = bool(total)
-    all_words = len(raw)
-    if loose is not None and (limit is None or len(raw) < limit):
-        loose_total, more = run(loose, scope.filters, None if limit is None else total + limit - len(raw))
-        shown = {_key(r, pages_only) for r in raw}
-        raw += [r for r in more if _key(r, pages_only) not in shown][: None if limit is None else limit - len(raw)]
-        total = max(total, loose_total)
-    return total, raw, all_words, widened
 
 
 def _shown_once(hits: list[Hit], raw: list, all_words: int) -> tuple[list[Hit], int]:
