@@ -10,10 +10,11 @@ meeting re-traces one council. The cues in single texts are extract/followup_cue
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import sqlite_utils
 
@@ -37,6 +38,7 @@ NEXT_WITHIN_DAYS = 120
 # Kinds that show a record was taken up; a content match alone never does.
 ADDRESSING = {"agenda_minutes_pair", "scheduled", "requested_report", "response", "reference", "matters_arising"}
 TRACED = ("requests", "actions", "recommendations")
+MINUTE_HEAD = 500  # the characters of a minute the pairing and citing rules read
 
 
 @dataclass
@@ -117,26 +119,55 @@ class _Group:
     """One council's records, as the linking rules read them."""
 
     def __init__(self, db: sqlite_utils.Database, council: str):
-        self.council = council
+        self.db, self.council = db, council
         docs = db.execute_returning_dicts(
             "select id, file, kind, committee, meeting_date, title from documents where coalesce(council, '') = ?", [council])
         self.documents = {d["id"]: d for d in docs}
         marks = ",".join("?" * len(docs)) or "''"
         ids = list(self.documents)
         read = lambda sql: db.execute_returning_dicts(sql.format(marks=marks), ids)  # noqa: E731
+        self._read = read
         self.meetings = {m["id"]: m for m in read(
             "select distinct m.* from meetings m join meeting_documents md on md.meeting_id = m.id "
             "where md.document_id in ({marks})")}
-        self.agenda = read("select * from agenda_items where document_id in ({marks}) order by document_id, page, rowid")
-        self.minutes = read("select * from minute_items where document_id in ({marks}) order by document_id, page, rowid")
+        self.agenda = read("select id, document_id, meeting_id, number, title, pages_from, pages_to, page, meeting_date "
+                           "from agenda_items where document_id in ({marks}) order by document_id, page, rowid")
+        # A minute's opening only: its whole text is read again where a rule needs it (_item_texts),
+        # so one council's thousands of minutes are not all held at once.
+        self.minutes = read(f"select id, document_id, meeting_id, number, title, substr(text, 1, {MINUTE_HEAD}) as head, "
+                            "meeting_date, page from minute_items where document_id in ({marks}) order by document_id, page, rowid")
         self.requests = read("select * from requests where document_id in ({marks})")
         self.recommendations = read("select * from recommendations where document_id in ({marks})")
         self.actions = read("select a.*, m.date as meeting_date, m.committee from actions a left join meetings m "
                             "on m.id = a.meeting_id where a.document_id in ({marks}) order by a.document_id, a.page, a.rowid")
-        self.parts = read("select * from parts where document_id in ({marks})")
         self.table_pages = {(r["document_id"], r["page"]) for r in read(
             "select distinct document_id, page from observations where document_id in ({marks})")}
         self.minute_by_id = {m["id"]: m for m in self.minutes}
+        self._index()
+
+    def _index(self) -> None:
+        """Lookups by meeting, committee, date and subject: the rules would otherwise compare every
+        record with every other, which a council's archive of thousands of papers makes hours."""
+        self.agenda_of_meeting = defaultdict(list)
+        by_committee = defaultdict(list)
+        for position, item in enumerate(self.agenda):
+            self.agenda_of_meeting[item["meeting_id"]].append(item)
+            by_committee[self._committee(item)].append((item["meeting_date"] or "", position, item))
+        self.agenda_by_date = {c: sorted(rows, key=lambda row: row[:2]) for c, rows in by_committee.items()}
+        self.meetings_titled = defaultdict(set)
+        for row in [*self.agenda, *self.minutes]:
+            self.meetings_titled[subject_words(row["title"])].add(row["meeting_id"])
+        self.first_part_title = {row["document_id"]: row["title"] for row in self._read(
+            "select document_id, title, min(rowid) from parts where document_id in ({marks}) and title <> '' "
+            "group by document_id")}
+        self.meeting_on = {}
+        dates = defaultdict(set)
+        for meeting in self.meetings.values():
+            self.meeting_on.setdefault((meeting["date"], meeting["committee"]), meeting["id"])
+            if meeting["date"]:
+                dates[meeting["committee"]].add(meeting["date"])
+        self.meeting_dates = {c: sorted(d) for c, d in dates.items()}
+        self.action_by_id = {a["id"]: a for a in self.actions}
 
     @classmethod
     def load(cls, db: sqlite_utils.Database, council: str) -> "_Group":
@@ -159,9 +190,7 @@ class _Group:
         for request in (r for r in self.requests if r["id"] not in answered):
             minute = self.minute_by_id.get(request["minute_id"]) or {}
             origin_date, committee = minute.get("meeting_date"), self._committee(minute)
-            for item in self.agenda:
-                if not origin_date or (item["meeting_date"] or "") <= origin_date or self._committee(item) != committee:
-                    continue
+            for item in self._agenda_between(committee, origin_date):
                 if len(self._meetings_titled(item["title"]) - {minute.get("meeting_id")}) >= STANDING_MEETINGS:
                     continue  # a standing item ("Reports from councillors") is on every agenda, about nothing asked
                 shared = subject_words(item["title"]) & subject_words(f"{minute.get('title') or ''} {request['text']}")
@@ -215,7 +244,7 @@ class _Group:
             if not points_to_agenda(action["status"]):
                 continue
             subject = lead_phrase(action["text"]) or action["text"]
-            items = [a for a in self.agenda if a["meeting_id"] == action["meeting_id"]]
+            items = self.agenda_of_meeting.get(action["meeting_id"], [])
             best = max(items, key=lambda a: subject_similarity(subject, a["title"]), default=None)
             score = subject_similarity(subject, best["title"]) if best else 0.0
             if score >= REPORT_SIMILARITY:
@@ -229,8 +258,7 @@ class _Group:
             minute = self.minute_by_id.get(request["minute_id"]) or {}
             origin_date, committee = minute.get("meeting_date"), self._committee(minute)
             subject = minute.get("title") or request["text"]
-            later = [a for a in self.agenda if origin_date and (a["meeting_date"] or "") > origin_date
-                     and _days(origin_date, a["meeting_date"]) <= NEXT_WITHIN_DAYS and self._committee(a) == committee]
+            later = self._agenda_between(committee, origin_date, NEXT_WITHIN_DAYS)
             due = self._due_date(request, origin_date, committee)
             scheduled = [a for a in later if a["meeting_date"] == due]
             best = max(scheduled, key=lambda a: subject_overlap(subject, a["title"]), default=None)
@@ -288,12 +316,13 @@ class _Group:
 
     def _reports_of_meeting(self) -> Iterable[Link]:
         """A minute (or agenda item) and the separate report of the same meeting it is about."""
-        reports = [d for d in self.documents.values() if d["kind"] in ("report", "presentation") and d["meeting_date"]]
+        reports_on = defaultdict(list)
+        for doc in self.documents.values():
+            if doc["kind"] in ("report", "presentation") and doc["meeting_date"]:
+                reports_on[doc["meeting_date"]].append((doc, self._report_title(doc)))
         for item, table in [*((m, "minute_items") for m in self.minutes), *((a, "agenda_items") for a in self.agenda)]:
-            for report in reports:
-                title = self._report_title(report)
-                if report["meeting_date"] == item["meeting_date"] and report["id"] != item["document_id"] and \
-                        subject_similarity(item["title"], title) >= REPORT_SIMILARITY:
+            for report, title in reports_on.get(item["meeting_date"], []):
+                if report["id"] != item["document_id"] and subject_similarity(item["title"], title) >= REPORT_SIMILARITY:
                     yield self._link(item, table, report, "documents", "reference",
                                      subject_similarity(item["title"], title), _heading(item))
 
@@ -303,12 +332,17 @@ class _Group:
         asking = [(r, "recommendations", (self.documents.get(r["document_id"]) or {}).get("meeting_date"), r["text"])
                   for r in self.recommendations]
         listed = [(a, "agenda_items", a["meeting_date"], a["title"]) for a in self.agenda]
+        citing = defaultdict(list)  # a cited number: the positions of the rows naming it
+        rows = asking + listed
+        for position, (_, _, _, text) in enumerate(rows):
+            for number in cited_records(text):
+                citing[number].append(position)
         for minute in self.minutes:
-            cited = cited_records(f"{minute['title'] or ''} {(minute['text'] or '')[:500]}")
+            cited = cited_records(f"{minute['title'] or ''} {minute['head'] or ''}")
             if not cited or not minute["meeting_date"]:
                 continue
-            for row, table, day, text in asking + listed:
-                if row["document_id"] == minute["document_id"] or not day or not cited & cited_records(text):
+            for row, table, day, text in (rows[p] for p in sorted({p for n in cited for p in citing.get(n, [])})):
+                if row["document_id"] == minute["document_id"] or not day:
                     continue
                 if (table == "recommendations" and day <= minute["meeting_date"]) or day == minute["meeting_date"]:
                     yield self._link(minute, "minute_items", row, table, "reference", 0.9, _heading(minute))
@@ -362,11 +396,11 @@ class _Group:
     def _meetings_titled(self, title: str | None) -> set[str]:
         """Meetings whose agenda or minutes carry an item of the same subject."""
         words = subject_words(title)
-        return {row["meeting_id"] for row in [*self.agenda, *self.minutes] if words and subject_words(row["title"]) == words}
+        return self.meetings_titled.get(words, set()) if words else set()
 
     # -- helpers -----------------------------------------------------------------
     def _action(self, action_id: str) -> dict:
-        return next(a for a in self.actions if a["id"] == action_id)
+        return self.action_by_id[action_id]
 
     def _paper_order(self, row: dict):
         doc = self.documents.get(row["document_id"]) or {}
@@ -386,7 +420,7 @@ class _Group:
         return (self.documents.get(row["document_id"]) or {}).get("meeting_date")
 
     def _meeting_dates(self, committee: str | None) -> list[str]:
-        return sorted({m["date"] for m in self.meetings.values() if m["date"] and m["committee"] == committee})
+        return self.meeting_dates.get(committee, [])
 
     def _due_date(self, request: dict, origin_date: str | None, committee: str | None) -> str | None:
         due = request.get("due") or ""
@@ -406,12 +440,13 @@ class _Group:
     def _meeting_on(self, date: str | None, committee: str | None) -> str | None:
         if not date:
             return None
-        return next((m["id"] for m in self.meetings.values() if m["date"] == date and m["committee"] == committee), None)
+        return self.meeting_on.get((date, committee))
 
     def _later_meetings(self, row: dict) -> list[str]:
         table = "requests" if "minute_id" in row and "what" in row else "other"
         date = self._date_of(table, row)
-        return [d for d in self._meeting_dates(self._committee(row)) if date and d > date]
+        dates = self._meeting_dates(self._committee(row))
+        return dates[bisect_right(dates, date):] if date else []
 
     def _previous_minutes(self, item: dict) -> dict | None:
         committee = self._committee(item)
@@ -421,14 +456,30 @@ class _Group:
         return max(earlier, key=lambda d: d["meeting_date"], default=None)
 
     def _item_texts(self) -> Iterable[tuple[dict, str, str]]:
-        for item in self.minutes:
-            yield item, "minute_items", f"{item['title'] or ''}. {item['text'] or ''}"
+        marks = ",".join("?" * len(self.documents)) or "''"
+        texts = self.db.execute(f"select id, text from minute_items where document_id in ({marks}) "
+                                "order by document_id, page, rowid", list(self.documents))
+        for minute_id, text in texts:
+            item = self.minute_by_id[minute_id]
+            yield item, "minute_items", f"{item['title'] or ''}. {text or ''}"
         for item in self.agenda:
             yield item, "agenda_items", item["title"] or ""
 
     def _report_title(self, report: dict) -> str:
-        parts = [p["title"] for p in self.parts if p["document_id"] == report["id"] and p["title"]]
-        return " ".join([report.get("title") or "", *parts[:1]])
+        part = self.first_part_title.get(report["id"])
+        return " ".join([report.get("title") or "", *([part] if part else [])])
+
+    def _agenda_between(self, committee: str | None, after: str | None, within_days: int | None = None) -> list[dict]:
+        """The committee's agenda items of meetings after a date (and within so many days), in agenda order."""
+        if not after:
+            return []
+        rows = self.agenda_by_date.get(committee, [])
+        start = bisect_right(rows, (after, len(self.agenda)))
+        end = len(rows)
+        if within_days is not None:
+            until = (date.fromisoformat(after[:10]) + timedelta(days=within_days)).isoformat()
+            end = bisect_right(rows, (until + "\uffff",), lo=start)
+        return [item for _, _, item in sorted(rows[start:end], key=lambda row: row[1])]
 
 
 def _align(agenda: list[dict], minutes: list[dict]) -> list[tuple[dict, dict, float]]:
@@ -452,7 +503,7 @@ def _pair_score(item: dict, minute: dict) -> float:
         return 1.0 + title
     words = subject_overlap(item["title"], minute["title"] or "")
     if not minute["title"] or minute["title"] == minute["number"]:
-        words = subject_overlap(item["title"], (minute["text"] or "")[:200])
+        words = subject_overlap(item["title"], (minute["head"] or "")[:200])
     return max(title, words * 0.9)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 from panel_papers.extract.followup_cues import progress, subject_overlap, subject_similarity
 from panel_papers.index.followups import ADDRESSING, refresh_followups
 from panel_papers.search.evaluate import evaluate
@@ -78,15 +80,15 @@ def test_status_words_and_subjects():
     assert subject_similarity("Updates", "Updates: A466 closure", procedural=False) == 0.0
 
 
-def _tiny_store(tmp_path, june_items: list[str]):
-    """A March meeting asking for a report at the 10 June meeting, and the June agenda."""
+def _tiny_store(tmp_path, june_items: list[str], later: str = "2020-06-10", due: str = "2020-06-10"):
+    """A March meeting asking for a report at the 10 June meeting, and the June (or a later) agenda."""
     from panel_papers.index.schema import create_schema
     from panel_papers.index.store import Store
 
     store = Store(tmp_path / "home")
     create_schema(store.db)
     db = store.db
-    for doc, kind, date in (("m", "minutes", "2020-03-04"), ("a", "agenda", "2020-06-10")):
+    for doc, kind, date in (("m", "minutes", "2020-03-04"), ("a", "agenda", later)):
         db["documents"].insert({"id": doc, "file": f"{doc}.pdf", "kind": kind, "council": "X Council",
                                 "committee": "Panel", "meeting_date": date, "pages": 1, "indexed": 1})
         db["meetings"].insert({"id": f"meeting:{date}", "council": "X Council", "committee": "Panel", "date": date})
@@ -94,10 +96,10 @@ def _tiny_store(tmp_path, june_items: list[str]):
     db["minute_items"].insert({"id": "minute:7", "document_id": "m", "meeting_id": "meeting:2020-03-04", "number": "7",
                                "title": "Library opening hours", "text": "", "meeting_date": "2020-03-04", "page": 1})
     db["requests"].insert({"id": "request:1", "document_id": "m", "minute_id": "minute:7", "minute_number": "7",
-                           "text": "receive a report at its meeting on 10 June 2020", "due": "2020-06-10", "page": 1})
+                           "text": "receive a report at its meeting on 10 June 2020", "due": due, "page": 1})
     for number, title in enumerate(june_items, 1):
-        db["agenda_items"].insert({"id": f"item:{number}", "document_id": "a", "meeting_id": "meeting:2020-06-10",
-                                   "number": str(number), "title": title, "meeting_date": "2020-06-10", "page": 1})
+        db["agenda_items"].insert({"id": f"item:{number}", "document_id": "a", "meeting_id": f"meeting:{later}",
+                                   "number": str(number), "title": title, "meeting_date": later, "page": 1})
     refresh_followups(db)
     return store
 
@@ -118,5 +120,16 @@ def test_an_item_further_to_an_earlier_minute_links_to_it(tmp_path):
     try:
         links = store.db.execute("select from_id, to_id, kind from links where kind = 'reference'").fetchall()
         assert links == [("item:1", "minute:7", "reference")]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("later, kind", [("2020-07-02", "requested_report"), ("2020-07-03", "content_match")])
+def test_a_later_report_answers_a_request_only_within_120_days(tmp_path, later, kind):
+    """Further on, the store likely lacks the meetings between: the item is only a lead."""
+    store = _tiny_store(tmp_path, ["Apologies", "Library opening hours"], later=later, due="")
+    try:
+        links = store.db.execute("select from_id, kind from links where to_id = 'request:1'").fetchall()
+        assert links == [("item:2", kind)]
     finally:
         store.close()
