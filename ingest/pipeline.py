@@ -398,30 +398,27 @@ class _IndexBatch:
         if self.pages >= COMMIT_EVERY_PAGES:
             self.commit()
 
-    def _write(self, doc_id: str, replaced=()) -> None:
+    def _write(self, doc_id: str, replaced=(), merged_lengths: bool = False) -> None:
         if self.writer is None:
             self.writer = self.store.fulltext.writer()
         self.writer.delete_documents([doc_id, *replaced])
-        self.writer.add_records(self.store.records_for_index(doc_id))
+        self.writer.add_records(self.store.records_for_index(doc_id), merged_lengths)
 
     def commit(self, optimize: bool = False) -> None:
-        if self.placed:
-            # The others first, merged behind the placed papers, as when those were replaced: a merge
-            # sums field lengths rounded to a byte each, so any other way would move scores a little.
-            self._commit_written(list(self.unwritten))
-            self.unwritten, optimize = {}, True
-        self._commit_written([*self.placed, *self.unwritten], optimize)
+        others, placed = list(self.unwritten), list(self.placed)
+        # In one segment, as if the others had been committed first and merged behind the placed papers
+        # (as when those were replaced): a merge sums field lengths rounded to a byte each, and any
+        # other count or order would move scores or ties a little, so theirs are counted so.
+        for doc_id in placed:
+            self._write(doc_id)
+        for doc_id in others:
+            self._write(doc_id, merged_lengths=bool(placed))
+        if self.writer is not None:
+            self.writer.commit(optimize=optimize)
+            self.store.mark_indexed([*others, *placed] if self.deferred else self.doc_ids)
+            self.writer = None
         self.doc_ids, self.pages = [], 0
         self.placed, self.unwritten, self.deferred = {}, {}, False
-
-    def _commit_written(self, unwritten: list[str], optimize: bool = False) -> None:
-        for doc_id in unwritten:
-            self._write(doc_id)
-        if self.writer is None:
-            return
-        self.writer.commit(optimize=optimize)
-        self.store.mark_indexed(unwritten if self.deferred else self.doc_ids)
-        self.writer = None
 
     def cancel(self) -> None:
         if self.writer is not None:
