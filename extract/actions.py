@@ -70,8 +70,12 @@ def _rows(words: list[Word]) -> list[_Row]:
 
 def _header_columns(row: _Row) -> list[tuple[str, float, float]] | None:
     """(column, x0, x1) per header cell when every word of the row is a header word naming an action log."""
-    names = [_HEADER_WORDS.get(_bare(w.text)) for w in row.words]
-    if None in names or "text" not in names or not {"owner", "due", "status"} & set(names):
+    names = []
+    for word in row.words:  # most rows fail at their first word
+        names.append(_HEADER_WORDS.get(_bare(word.text)))
+        if names[-1] is None:
+            return None
+    if "text" not in names or not {"owner", "due", "status"} & set(names):
         return None
     cells: list[tuple[str, float, float]] = []
     for word, name in zip(row.words, names):
@@ -83,7 +87,10 @@ def _header_columns(row: _Row) -> list[tuple[str, float, float]] | None:
 
 
 def _bare(text: str) -> str:
-    return re.sub(r"[^a-z#]", "", text.lower())
+    return _NOT_BARE.sub("", text.lower())
+
+
+_NOT_BARE = re.compile(r"[^a-z#]")
 
 
 def _table_actions(rows: list[_Row], page: int) -> list[Action]:

@@ -40,8 +40,12 @@ class CollectionContext:
     spacy_model: str | None = None  # a trained pipeline's name; None: rules on a blank pipeline
 
 
-def extract_document(read: ReadDocument, context: CollectionContext = CollectionContext()) -> Extraction:
-    """Every record of one document, all carrying its id. Pure apart from the spaCy pipeline load."""
+def extract_document(read: ReadDocument, context: CollectionContext = CollectionContext(),
+                     mentions: list | None = None) -> Extraction:
+    """Every record of one document, all carrying its id. Pure apart from the spaCy pipeline load.
+
+    mentions: an earlier extraction's of the same read and spaCy model, extracted again in another
+    collection context: names found on a page do not depend on it, only the items they fall in."""
     timings: dict[str, float] = {}
     with _timed(timings, "structure"):
         extraction = extract_structure(
@@ -57,7 +61,7 @@ def extract_document(read: ReadDocument, context: CollectionContext = Collection
         tables = extract_observations(read.id, read.grids, {p.number: p.text for p in read.pages})
         extraction.observations, extraction.breakdowns = tables.observations, tables.breakdowns
     with _timed(timings, "entities"):
-        extraction.mentions = entity_extractor(context.spacy_model).mentions(read.pages, _item_spans(extraction))
+        extraction.mentions = entity_extractor(context.spacy_model).mentions(read.pages, _item_spans(extraction), mentions)
         refine_minute_items(extraction.mentions, extraction.minute_items, read.pages)
     _stamp(extraction, read.id)
     extraction.timings = timings

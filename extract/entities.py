@@ -125,10 +125,13 @@ class EntityExtractor:
     def docs(self, pages: list[PageText]) -> list[Doc]:
         return list(self.nlp.pipe((p.text for p in pages), batch_size=self.batch_size))
 
-    def mentions(self, pages: list[PageText], items: list[tuple[str, int, int]] | None = None) -> list[Mention]:
-        docs = self.docs(pages)
-        document = _Document([p.number for p in pages], docs)
-        found = document.people() + document.orgs() + document.places() + document.roles() + document.topics()
+    def mentions(self, pages: list[PageText], items: list[tuple[str, int, int]] | None = None,
+                 found: list[Mention] | None = None) -> list[Mention]:
+        """found: what an extraction of the same pages with this pipeline gave (mentions depend on the
+        page text alone): only their items are found again."""
+        if found is None:
+            document = _Document([p.number for p in pages], self.docs(pages))
+            found = document.people() + document.orgs() + document.places() + document.roles() + document.topics()
         locate = _item_locator(items or [])
         for mention in found:
             mention.item_id = locate(mention.page)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .pagelines import Line
 from .profiles.north_american import MOTION_START, MOVED, MOVER_LINE, RESULT, SECONDED
@@ -111,7 +112,7 @@ SECONDED_PROPOSAL = re.compile(
 def seconded_proposals(body: list[Line], minute_id: str, minute_number: str | None) -> list[Resolution]:
     """Proposals that a following sentence records as seconded and agreed (or carried)."""
     text = " ".join(line.text for line in body)
-    ends = [sum(len(line.text) + 1 for line in body[: k + 1]) for k in range(len(body))]
+    ends = list(accumulate(len(line.text) + 1 for line in body))
     out: list[Resolution] = []
     for match in SECONDED_PROPOSAL.finditer(text):
         page = next(line.page for line, end in zip(body, ends) if end > match.start())

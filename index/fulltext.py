@@ -9,7 +9,7 @@ import shutil
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +21,8 @@ from whoosh.codec import whoosh3
 from whoosh.matching import Matcher, NullMatcher
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
+
+from .fulltext_writer import cheap_writer, lengths_as_merged
 
 
 def _keep_missing_columns(cached_reader):
@@ -583,13 +585,20 @@ class IndexWriter:
     """Batches page adds and deletes; nothing is visible until commit()."""
 
     def __init__(self, ix):
-        self._writer = ix.writer(limitmb=WRITER_POOL_MB)
+        self._writer = cheap_writer(ix, WRITER_POOL_MB)
 
     def delete_documents(self, doc_ids: Iterable[str]) -> None:
         for doc_id in doc_ids:
             self._writer.delete_by_term("doc_id", doc_id)
 
-    def add_records(self, records: Iterable[IndexedRecord]) -> None:
+    def add_records(self, records: Iterable[IndexedRecord], merged_lengths: bool = False) -> None:
+        """merged_lengths: count the records' field lengths in the segment's totals as a merge of
+        their own segment would (each rounded to its stored byte), so that writing them in one segment
+        with later records ranks as committing them first and merging gives, without the second write."""
+        with lengths_as_merged(self._writer) if merged_lengths else nullcontext():
+            self._add_records(records)
+
+    def _add_records(self, records: Iterable[IndexedRecord]) -> None:
         for r in records:
             fields = {
                 "id": r.id, "doc_id": r.doc_id, "record": r.record, "group": r.group or r.id,

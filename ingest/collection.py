@@ -22,7 +22,7 @@ from .discover import sha256_of
 from .ocr_pages import OcrPlan
 
 
-def placement_tasks(store: Store, context: CollectionContext) -> tuple[list[tuple], dict[str, tuple]]:
+def placement_tasks(store: Store, context: CollectionContext, reads: str | None = None) -> tuple[list[tuple], dict[str, tuple]]:
     """Parse tasks for the papers naming no committee or council where the collection names one
     that fits, with each one's (committee, council) as stored.
 
@@ -40,7 +40,7 @@ def placement_tasks(store: Store, context: CollectionContext) -> tuple[list[tupl
         if path:
             # Never OCR'd here: pages read before come from the store, pages that wait keep waiting.
             plan = OcrPlan("never", store.ocr_words(doc["id"]))
-            tasks.append((path, doc["id"], *store.size_and_mtime(path), context, plan))
+            tasks.append((path, doc["id"], *store.size_and_mtime(path), context, plan, reads))
             placed[doc["id"]] = (doc["committee"], doc["council"])
     return tasks, placed
 

@@ -14,6 +14,7 @@ from ..extract.decision_tables import may_hold_decision_table
 from ..extract.records import PageText, ParsedDocument
 from ..extract.grids import page_grids
 from ..extract.tables import page_may_hold_table
+from . import kept_reads
 from .layout_reader import read_page_layouts
 from ..extract.text import join_hyphenated
 from .ocr_pages import OcrPlan, PageSource, read_unreadable
@@ -30,10 +31,12 @@ class Failure:
 
 def parse_file(
     path: str, sha256: str, size: int, mtime_ns: int, context: CollectionContext = CollectionContext(),
-    ocr: OcrPlan = OcrPlan(),
+    ocr: OcrPlan = OcrPlan(), reads: str | None = None,
 ) -> ParsedDocument | Failure:
+    """reads: a folder where reads of papers naming no committee or council are kept for the collection
+    pass, which takes them from there (ingest/kept_reads.py); None: always read the PDF."""
     try:
-        return _parse(path, sha256, size, mtime_ns, context, ocr)
+        return _parse(path, sha256, size, mtime_ns, context, ocr, reads)
     except UnreadablePDF as exc:
         return Failure(path, size, mtime_ns, str(exc))
     except MemoryError:
@@ -80,9 +83,16 @@ def read_document(path: str, sha256: str, ocr: OcrPlan = OcrPlan()) -> tuple[Rea
     return read, info, sources
 
 
-def _parse(path: str, sha256: str, size: int, mtime_ns: int, context: CollectionContext, ocr: OcrPlan) -> ParsedDocument:
-    read, info, sources = read_document(path, sha256, ocr)
-    extraction = extract_document(read, context)
+def _parse(path: str, sha256: str, size: int, mtime_ns: int, context: CollectionContext, ocr: OcrPlan,
+           reads: str | None = None) -> ParsedDocument:
+    kept = kept_reads.take(reads, sha256, context.spacy_model) if reads else None
+    if kept:
+        (read, info, mentions), sources = kept, {}
+    else:
+        (read, info, sources), mentions = read_document(path, sha256, ocr), None
+    extraction = extract_document(read, context, mentions)
+    if reads and not kept and not sources and _unplaced(extraction.meta, read.pages):
+        kept_reads.keep(reads, sha256, read, info, extraction.mentions, context.spacy_model)
     return ParsedDocument(
         id=sha256,
         path=path,
@@ -100,6 +110,11 @@ def _parse(path: str, sha256: str, size: int, mtime_ns: int, context: Collection
         pages=[_page_row(p, sources.get(p.number, PageSource())) for p in read.pages],
         extraction=extraction,
     )
+
+
+def _unplaced(meta, pages: list[PageText]) -> bool:
+    """A paper the collection pass may extract again (as store.documents_to_place chooses them)."""
+    return (meta.committee is None or meta.council is None) and any(p.text.strip() for p in pages)
 
 
 def _page_row(page: PageText, source: PageSource) -> dict:

@@ -16,6 +16,7 @@ from ..index.schema import SCHEMA_VERSION
 from ..index.store import Store
 from ..index.swap import finish_interrupted_swap, rebuild_home, swap_in
 from .collection import first_unchanged_path, moved, placement_tasks, refresh_indicators
+from . import kept_reads
 from .discover import Candidate, discover, printable, sha256_of
 from ..extract.document import CollectionContext, entity_extractor
 from .ocr import tesseract_missing
@@ -206,10 +207,16 @@ def _ingest_locked(store: Store, paths: list[str], parsers: _Parsers, progress: 
             store.set_meta_value(COLLECTION_PENDING, "1")
         plan = OcrPlan(ocr)
         batch = _IndexBatch(store)
-        _run(store, queue, aliases, parsers, report, progress, context, lambda sha: plan, batch)
-        pending = store.meta_value(COLLECTION_PENDING) == "1"
-        if pending:
-            _place_in_collection(store, context, parsers, batch)
+        # Dask workers may not share this disk: they read every paper again.
+        reads = kept_reads.reads_folder(store.home) if parsers.client is None else None
+        kept_reads.discard(kept_reads.reads_folder(store.home))  # an interrupted run's
+        try:
+            _run(store, queue, aliases, parsers, report, progress, context, lambda sha: plan, batch, reads)
+            pending = store.meta_value(COLLECTION_PENDING) == "1"
+            if pending:
+                _place_in_collection(store, context, parsers, batch, reads)
+        finally:
+            kept_reads.discard(kept_reads.reads_folder(store.home))
         batch.commit()
         refresh_indicators(store, say=progress.message, force=pending)
         store.refresh_followups()
@@ -293,10 +300,12 @@ def _plan(store: Store, paths: list[str], report: IngestReport, progress: Progre
     return queue, aliases
 
 
-def _place_in_collection(store: Store, context: CollectionContext, parsers: _Parsers, batch: "_IndexBatch") -> None:
-    """Papers that name no committee or council, extracted again now that the batch's names are known."""
+def _place_in_collection(store: Store, context: CollectionContext, parsers: _Parsers, batch: "_IndexBatch",
+                         reads: str | None = None) -> None:
+    """Papers that name no committee or council, extracted again now that the batch's names are known
+    (from the reads the first pass kept, where it kept one)."""
     context = replace(context, committees=tuple(store.committees()), councils=tuple(store.councils()))
-    tasks, placed = placement_tasks(store, context)
+    tasks, placed = placement_tasks(store, context, reads)
     if not batch.deferred:
         batch.commit()
         batch = _IndexBatch(store)
@@ -316,13 +325,14 @@ def _place_in_collection(store: Store, context: CollectionContext, parsers: _Par
 
 
 def _run(store, queue, aliases, parsers: _Parsers, report, progress, context, plan_of,
-         batch: "_IndexBatch | None" = None) -> None:
-    """Parse and save the queue; with a batch given, its last records are left for the caller to commit."""
+         batch: "_IndexBatch | None" = None, reads: str | None = None) -> None:
+    """Parse and save the queue; with a batch given, its last records are left for the caller to commit.
+    reads: where workers keep the reads of papers the collection pass may extract again."""
     progress.start(len(queue))
     if not queue:
         progress.close()
         return
-    tasks = [(c.path, sha, c.size, c.mtime_ns, context, plan_of(sha)) for sha, c in queue.items()]
+    tasks = [(c.path, sha, c.size, c.mtime_ns, context, plan_of(sha), reads) for sha, c in queue.items()]
     sha_of_path = {c.path: sha for sha, c in queue.items()}
     owned, batch = batch is None, batch or _IndexBatch(store)
     results = parsers.parse_all(tasks)
@@ -398,30 +408,27 @@ class _IndexBatch:
         if self.pages >= COMMIT_EVERY_PAGES:
             self.commit()
 
-    def _write(self, doc_id: str, replaced=()) -> None:
+    def _write(self, doc_id: str, replaced=(), merged_lengths: bool = False) -> None:
         if self.writer is None:
             self.writer = self.store.fulltext.writer()
         self.writer.delete_documents([doc_id, *replaced])
-        self.writer.add_records(self.store.records_for_index(doc_id))
+        self.writer.add_records(self.store.records_for_index(doc_id), merged_lengths)
 
     def commit(self, optimize: bool = False) -> None:
-        if self.placed:
-            # The others first, merged behind the placed papers, as when those were replaced: a merge
-            # sums field lengths rounded to a byte each, so any other way would move scores a little.
-            self._commit_written(list(self.unwritten))
-            self.unwritten, optimize = {}, True
-        self._commit_written([*self.placed, *self.unwritten], optimize)
+        others, placed = list(self.unwritten), list(self.placed)
+        # In one segment, as if the others had been committed first and merged behind the placed papers
+        # (as when those were replaced): a merge sums field lengths rounded to a byte each, and any
+        # other count or order would move scores or ties a little, so theirs are counted so.
+        for doc_id in placed:
+            self._write(doc_id)
+        for doc_id in others:
+            self._write(doc_id, merged_lengths=bool(placed))
+        if self.writer is not None:
+            self.writer.commit(optimize=optimize)
+            self.store.mark_indexed([*others, *placed] if self.deferred else self.doc_ids)
+            self.writer = None
         self.doc_ids, self.pages = [], 0
         self.placed, self.unwritten, self.deferred = {}, {}, False
-
-    def _commit_written(self, unwritten: list[str], optimize: bool = False) -> None:
-        for doc_id in unwritten:
-            self._write(doc_id)
-        if self.writer is None:
-            return
-        self.writer.commit(optimize=optimize)
-        self.store.mark_indexed(unwritten if self.deferred else self.doc_ids)
-        self.writer = None
 
     def cancel(self) -> None:
         if self.writer is not None:

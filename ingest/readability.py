@@ -14,6 +14,9 @@ import unicodedata
 
 NO_TEXT, NO_UNICODE, GARBLED = "no_text", "no_unicode", "garbled"
 _TOKEN = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")  # the characters str.isspace() names
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # ASCII's control characters less white space
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _CID = re.compile(r"\(cid:\d+\)")
 _WORDLIKE = re.compile(r"[A-Za-z][a-z]*(?:['’-][A-Za-z]+)*|[A-Z]+s?")
 _NUMBERLIKE = re.compile(r"[£$€(]?[\d.,:/%()-]*\d[\d.,:/%()-]*[a-z]{0,2}")
@@ -42,17 +45,28 @@ def unreadable_reason(text: str, glyphs: int, objects: int) -> str | None:
 
 def garbled(text: str) -> bool:
     """Text whose characters are mostly not letters, or whose tokens mostly do not look like words."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
+    printed = len(text) - len(_SPACE.findall(text))
+    if not printed:
         return False
-    odd = sum(unicodedata.category(c) in ("Cc", "Co", "Cn") or c == "\ufffd" for c in chars)
-    if odd > _ODD_CHARACTER_SHARE * len(chars):
+    if _odd_characters(text) > _ODD_CHARACTER_SHARE * printed:
         return True
     tokens = _TOKEN.findall(text)
     if len(tokens) < _MIN_TOKENS:
         return False
-    readable = sum(_readable(token) for token in tokens)
-    return readable < _READABLE_SHARE * len(tokens)
+    enough, readable = _READABLE_SHARE * len(tokens), 0
+    for token in tokens:
+        readable += _readable(token)
+        if readable >= enough:  # most pages read as words: no need to judge the rest
+            return False
+    return True
+
+
+def _odd_characters(text: str) -> int:
+    """Control, private-use, unassigned or replacement characters that are not white space; ASCII's
+    are found by one pattern, only the other characters are asked their category."""
+    return len(_ASCII_CONTROL.findall(text)) + sum(
+        unicodedata.category(c) in ("Cc", "Co", "Cn") or c == "\ufffd"
+        for c in _NOT_ASCII.findall(text) if not c.isspace())
 
 
 def _readable(token: str) -> bool:
