@@ -17,7 +17,7 @@ from whoosh import query as wq
 from ..fulltext import (
     _COMMITTEE_ANALYZER, _CONTENT_ANALYZER, _PARSER, INDEX_VERSION, MARK_END, MARK_START, Filters, IndexedRecord, RawHit,
 )
-from .query import committee_sql, lexeme, positive_words, rank_units, to_sql
+from .query import committee_sql, lexeme, positive_words, rank_units, to_sql, unweighted
 from .schema import SEARCH_TABLES
 
 # ts_rank's weights for {D, C, B, A}: a title word counts twice a content word (Whoosh's field boost).
@@ -147,9 +147,13 @@ class PgFullText:
 
     def share(self, q: wq.Query) -> float:
         where, params = to_sql(q)
-        matched, everything = self._one(
-            f"select count(*) filter (where {where}), count(*) from search_records r", params)
-        return min(1.0, matched / max(1, everything))
+        return min(1.0, self._estimate(where, params) / max(1, self._estimate("true", [])))
+
+    def _estimate(self, where: str, params: list) -> int:
+        """Records matching, as the planner estimates them from the column's statistics (its commonest
+        words and their shares): no record is read, as Whoosh's estimate reads only its lexicon."""
+        plan = self._one(f"explain (format json) select 1 from search_records r where {where}", params)[0]
+        return int(plan[0]["Plan"]["Plan Rows"])
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Stored words within two edits of word, commonest first (as Whoosh's corrector ranks them),
@@ -177,9 +181,9 @@ class PgFullText:
         weights = self.memo("unit weights", dict)
         missing = [u for u in units if u not in weights]
         if missing:
-            counts = self._one("select count(*), " + ", ".join(["count(*) filter (where tsv @@ %s::tsquery)"] * len(missing))
-                               + " from search_records", missing)
-            weights.update({u: _idf(n, counts[0]) for u, n in zip(missing, counts[1:])})
+            everything = self._estimate("true", [])
+            for unit in missing:
+                weights[unit] = _idf(self._estimate("tsv @@ %s::tsquery", [unweighted(unit)]), everything)
         return " + ".join([f"%s * {_RANK}"] * len(units)), [v for u in units for v in (weights[u], u)]
 
     def _where(self, q: wq.Query, filters: Filters) -> tuple[str, list]:
@@ -278,6 +282,9 @@ class PgIndexWriter:
     def commit(self, optimize: bool = False) -> None:
         self._conn.execute("update search_meta set value = (value::bigint + 1)::text where key = 'generation'")
         self._conn.commit()
+        # The words' statistics, which a search's weights and shares are estimated from (_estimate).
+        self._conn.autocommit = True
+        self._conn.execute("analyze search_records")
         self._conn.close()
 
     def cancel(self) -> None:

@@ -7,6 +7,7 @@ become column predicates; AndMaybe's optional side only ranks.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from whoosh import query as wq
@@ -24,20 +25,21 @@ def lexeme(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def to_tsquery(q: wq.Query) -> str | None:
-    """The tsquery of a subtree of title and content words, or None if it holds anything else."""
+def to_tsquery(q: wq.Query, weight: str | None = None) -> str | None:
+    """The tsquery of a subtree of title and content words, or None if it holds anything else.
+
+    weight: the field's weight letter to use ("" for either field)."""
     kind = type(q)
-    if kind is wq.Term and q.fieldname in _TEXT_FIELDS:
-        return f"{lexeme(q.text)}:{_WEIGHT[q.fieldname]}"
+    if kind in (wq.Term, wq.FuzzyTerm) and q.fieldname in _TEXT_FIELDS:
+        return f"{lexeme(q.text)}{_weight(q, weight)}"
     if kind is wq.Phrase and q.fieldname in _TEXT_FIELDS:
-        weight = _WEIGHT[q.fieldname]
         gap = " <-> " if q.slop <= 1 else f" <{q.slop}> "
-        return "(" + gap.join(f"{lexeme(w)}:{weight}" for w in q.words) + ")" if q.words else None
+        return "(" + gap.join(f"{lexeme(w)}{_weight(q, weight)}" for w in q.words) + ")" if q.words else None
     if kind in (wq.Prefix, wq.Wildcard) and q.fieldname in _TEXT_FIELDS:
         stem = q.text.split("*")[0].split("?")[0]
-        return f"{lexeme(stem)}:*{_WEIGHT[q.fieldname]}" if stem else None
-    if kind is wq.FuzzyTerm and q.fieldname in _TEXT_FIELDS:
-        return f"{lexeme(q.text)}:{_WEIGHT[q.fieldname]}"
+        return f"{lexeme(stem)}:*{_WEIGHT[q.fieldname] if weight is None else weight}" if stem else None
+    if kind is wq.Or and q.subqueries and weight is None:
+        return _any_field_or(q)
     if kind in (wq.And, wq.Or) and q.subqueries:
         parts = [to_tsquery(sub) for sub in q.subqueries]
         if any(p is None for p in parts):
@@ -52,6 +54,43 @@ def to_tsquery(q: wq.Query) -> str | None:
     if kind is wq.AndMaybe:
         return to_tsquery(q.a)
     return None
+
+
+def _weight(q, weight: str | None) -> str:
+    letter = _WEIGHT[q.fieldname] if weight is None else weight
+    return f":{letter}" if letter else ""
+
+
+def _any_field_or(q: wq.Or) -> str | None:
+    """An Or in which the parser put each typed word or phrase twice, in content and in title: each
+    such pair is the word anywhere, without weights, so the GIN index answers it alone (no record's
+    tsvector is read to check a weight)."""
+    fields: dict[tuple, set[str]] = {}
+    for sub in q.subqueries:
+        fields.setdefault(_leaf_key(sub), set()).add(getattr(sub, "fieldname", ""))
+    parts, done = [], set()
+    for sub in q.subqueries:
+        key = _leaf_key(sub)
+        if key is not None and fields[key] == _TEXT_FIELDS:
+            if key not in done:
+                done.add(key)
+                parts.append(to_tsquery(sub, weight=""))
+            continue
+        parts.append(to_tsquery(sub))
+    if any(p is None for p in parts):
+        return None
+    return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+
+
+def _leaf_key(q: wq.Query) -> tuple | None:
+    if type(q) not in (wq.Term, wq.Phrase, wq.Prefix, wq.Wildcard, wq.FuzzyTerm) or q.fieldname not in _TEXT_FIELDS:
+        return None
+    return type(q), getattr(q, "text", None), tuple(getattr(q, "words", ()) or ()), getattr(q, "slop", None)
+
+
+def unweighted(tsquery: str) -> str:
+    """The tsquery matching a word in any field: what counting records needs, from the index alone."""
+    return re.sub(r"':(\*?)[ABCD]+", lambda m: "':*" if m.group(1) else "'", tsquery)
 
 
 def to_sql(q: wq.Query, alias: str = "r") -> tuple[str, list]:

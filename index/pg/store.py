@@ -36,7 +36,7 @@ class PgStore(Store):
         return self._db
 
     def exists(self) -> bool:
-        return "meta" in self.db.table_names()
+        return self.db.connection.execute("select to_regclass('meta') is not null").fetchone()[0]
 
     @property
     def read_only(self) -> bool:
