@@ -16,6 +16,9 @@ def open_store(home: Path, url: str | None = None, read_only: bool = False) -> S
         return Store(home, read_only=read_only)
     if not url.startswith(("postgresql://", "postgres://")):
         raise StoreVersionError(f"--store {url!r}: give a postgresql://... URL")
-    from .pg.store import PgStore
-
+    try:
+        from .pg.store import PgStore
+    except ImportError as exc:
+        raise StoreVersionError(f"--store {url.split('://')[0]}://...: {exc.name} is not installed; "
+                                "pip install 'panel-papers[pg]'") from None
     return PgStore(home, url, read_only=read_only)

@@ -409,7 +409,7 @@ class Store:
 
     def unreadable_documents(self, awaiting_only: bool = False) -> list[dict]:
         """Documents with pages whose text layer was unreadable: how many were OCR'd, how many wait, and why."""
-        having = "having awaiting > 0" if awaiting_only else ""
+        having = "having sum(p.text_source = 'awaiting_ocr') > 0" if awaiting_only else ""
         return self.db.execute_returning_dicts(
             "select d.id, d.file, d.pages, sum(p.text_source = 'ocr') as ocr, "
             "sum(p.text_source = 'awaiting_ocr') as awaiting, group_concat(distinct p.ocr_reason) as reasons, "

@@ -107,3 +107,32 @@ def test_rebuild_swaps_in_a_new_schema_and_keeps_unreachable_documents(pg_store,
     assert export_store(pg_store) == before  # the unreachable paper kept its records
     rows = pg_store.db.execute("select nspname from pg_namespace where nspname like ?", [f"{pg_store.schema}%"])
     assert [row[0] for row in rows] == [pg_store.schema]
+
+
+def test_ocr_of_waiting_pages_stores_what_sqlite_stores(pg_store, store):
+    import shutil
+
+    if shutil.which("tesseract") is None:
+        pytest.skip("Tesseract is not installed: no OCR to compare")
+    scans = [str(p) for p in sorted((PACK.parent / "scanned").glob("*.pdf"))]
+    for s in (pg_store, store):
+        assert not ingest(s, scans, jobs=1, ocr="never").failed
+        code, output = _cli(s, "ocr", "-q", "-j", "1")
+        assert code == 0, output
+    assert export_store(pg_store) == export_store(store)
+
+
+@pytest.mark.parametrize("path, query", [("/", "q=dental+checks"), ("/meetings", ""), ("/followups", ""),
+                                         ("/indicators", ""), ("/", "q=special+guardianship&format=json")])
+def test_the_web_page_answers_from_the_shared_store(pg_corpus_store, path, query):
+    from wsgiref.util import setup_testing_defaults
+
+    from panel_papers.search.web.app import WebApp
+
+    app = WebApp(pg_corpus_store.home, store_url=pg_corpus_store.url)
+    environ = {}
+    setup_testing_defaults(environ)
+    environ.update(PATH_INFO=path, QUERY_STRING=query)
+    status = []
+    body = b"".join(app(environ, lambda code, headers: status.append(code)))
+    assert status == ["200 OK"] and (b"dental" in body.lower() or not query.startswith("q=dental"))
