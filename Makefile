@@ -17,7 +17,7 @@ $(BIN)/papers: setup.cfg constraints.txt
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-venv; fi && \
 	  $(PYTHON) -m venv $(VENV); }
-	$(BIN)/pip install -q -c constraints.txt -e '.[test,plot,bench,cluster,web]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,plot,bench,cluster,web,pg]'
 	@touch $@
 
 # OCR of scanned pages; without it they wait for `papers ocr` (README "Scanned and broken papers").

@@ -14,7 +14,8 @@ import click
 from .index.home import resolve_home
 from .index.lock import StoreLocked, StoreReadOnly
 from .index.fulltext import IndexDamaged
-from .index.store import NoStore, Store, StoreDamaged, StoreVersionError
+from .index.backend import open_store
+from .index.store import NoStore, StoreDamaged, StoreVersionError
 from .search.output import printable, render
 from .search.glossary import GlossaryError
 from .search.query import NotFound, QueryError
@@ -46,7 +47,7 @@ def home_option(command):
         if context.get_parameter_source("home") != click.core.ParameterSource.COMMANDLINE:
             # --home before the command name beats PAPERS_HOME (which the root option also reads)
             home = context.find_root().params.get("home") or home
-        store = Store(resolve_home(home))
+        store = open_store(resolve_home(home), context.find_root().params.get("store_url"))
         try:
             return command(*args, store=store, **kwargs)
         except (QueryError, GlossaryError) as exc:
@@ -67,6 +68,10 @@ def home_option(command):
             raise PapersError(f"{store.db_path} is damaged ({exc}): run `papers check` for what can be done") from None
         except KeyboardInterrupt:
             raise PapersError("interrupted", EXIT_INTERRUPTED) from None
+        except Exception as exc:
+            if type(exc).__module__.startswith("psycopg"):  # the shared store's server refused or failed
+                raise PapersError(f"{store.db_path}: {exc}") from None
+            raise
         finally:
             store.close()
 
@@ -93,7 +98,10 @@ def output_options(command):
 @click.version_option(__version__, prog_name="papers")
 @click.option("--home", type=click.Path(file_okay=False), envvar="PAPERS_HOME",
               help="Data directory (default ./papers-data; or set PAPERS_HOME).")
-def cli(home):
+@click.option("--store", "store_url", envvar="PAPERS_STORE", metavar="URL",
+              help="A shared PostgreSQL store (postgresql://...; or set PAPERS_STORE) instead of the data "
+                   "directory's own; needs the `pg` extra.")
+def cli(home, store_url):
     """Panel Papers: turn council committee papers (PDF) into searchable records.
 
     \b
@@ -275,15 +283,13 @@ def _stored_under(store, paths) -> list[str]:
 
 
 def _forget(store, paths: list[str], yes: bool, wait: bool = True) -> None:
-    from .index.lock import writer_lock
-
     if not paths:
         return
     if len(paths) > HANDFUL and not yes:
         listed = "\n  ".join(paths[:HANDFUL])
         raise PapersError(f"this would forget {len(paths)} files, e.g.\n  {listed}\nrun again with --yes to do so",
                           EXIT_USAGE)
-    with writer_lock(store.lock_path, wait=wait, on_wait=lambda text: click.echo(text, err=True)):
+    with store.writer_lock(wait=wait, on_wait=lambda text: click.echo(text, err=True)):
         removed = store.forget(paths)
         store.recover()  # their search entries go too
         store.refresh_followups()  # and what they answered is traced again
@@ -479,13 +485,12 @@ def check(no_repair, as_json, store):
         papers check --no-repair --json
     """
     from .index.check import check_store
-    from .index.lock import writer_lock
 
     if store.read_only:
         click.echo(f"{store.home} is read-only: checking without repairing", err=True)
         report = check_store(store, repair=False)
     else:
-        with writer_lock(store.lock_path, wait=True):
+        with store.writer_lock(wait=True):
             report = check_store(store, repair=not no_repair)
     if as_json:
         click.echo(json.dumps({"sound": report.sound, "problems": report.problems, "repaired": report.repaired,
@@ -747,10 +752,9 @@ def indicators(query, refresh, fmt, store):
 
     store.check_readable()
     if refresh:
-        from .index.lock import writer_lock
         from .ingest.collection import refresh_indicators
 
-        with writer_lock(store.lock_path, on_wait=lambda text: click.echo(text, err=True)):
+        with store.writer_lock(on_wait=lambda text: click.echo(text, err=True)):
             refresh_indicators(store, say=lambda text: click.echo(text, err=True), force=True)
     rows = list_indicators(store, query)
     _listing(rows, fmt, ["label", "unit", "observations", "aliases", "id"])
@@ -1148,7 +1152,8 @@ def serve(host, port, store):
 
     store.check_readable()
     try:
-        run_server(store.home, host, port, say=lambda text: click.echo(text, err=True))
+        run_server(store.home, host, port, say=lambda text: click.echo(text, err=True),
+                   store_url=getattr(store, "url", None))
     except OSError as exc:
         raise PapersError(f"cannot listen on {host}:{port}: {exc.strerror}", EXIT_USAGE) from None
 

@@ -235,11 +235,14 @@ def entities(store: Store, kinds: tuple[str, ...] = ("PERSON", "ORG")) -> list[d
     """Each entity with its mention and document counts and the council of its papers (the commonest)."""
     marks = ",".join("?" * len(kinds))
     return store.db.execute_returning_dicts(
-        f"""select m.entity_id, m.name, m.kind, count(*) as mentions, count(distinct m.document_id) as documents,
+        # name and kind as the entity's first mention spells them
+        f"""with first as (select entity_id, min(rowid) as first from mentions where kind in ({marks}) group by entity_id)
+            select m.entity_id, f.name, f.kind, count(*) as mentions, count(distinct m.document_id) as documents,
                    (select d.council from mentions x join documents d on d.id = x.document_id
                     where x.entity_id = m.entity_id group by d.council order by count(*) desc limit 1) as council
-            from mentions m where m.kind in ({marks}) group by m.entity_id order by mentions desc""",
-        list(kinds),
+            from mentions m join first on first.entity_id = m.entity_id join mentions f on f.rowid = first.first
+            where m.kind in ({marks}) group by m.entity_id, f.name, f.kind order by mentions desc""",
+        list(kinds) * 2,
     )
 
 

@@ -8,6 +8,7 @@ never disagree for long and nothing is duplicated.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from urllib.parse import quote
 from dataclasses import asdict
@@ -24,6 +25,8 @@ from .records import RECORD_TABLES, extraction_rows
 from .fulltext import INDEX_VERSION, FullTextIndex, IndexDamaged, IndexedRecord
 from .search_records import records_for_index
 from .home import DB_NAME, LOCK_NAME, WHOOSH_DIR
+from .lock import writer_lock
+from .swap import rebuild_home, swap_in
 from .datasette import write_metadata
 from .schema import DOCUMENT_CHILDREN, SCHEMA_VERSION, create_schema, dangling_references, stored_version
 
@@ -151,6 +154,28 @@ class Store:
         finally:
             self.db.execute("detach database old")
 
+    # -- a rebuild beside this store (ingest/pipeline.py) --------------------------
+    def rebuild_target(self) -> "Store":
+        """An empty store beside this one, swapped in when complete (index/swap.py)."""
+        fresh = Store(rebuild_home(self.home))
+        shutil.rmtree(fresh.home, ignore_errors=True)
+        return fresh
+
+    def swap_in_rebuilt(self) -> None:
+        self.close()
+        swap_in(self.home)
+
+    def keep_old_copy(self, version) -> str:
+        """A copy of this store's database of another schema version, kept where it is said."""
+        kept = self.home / f"papers.schema-{version}.db"
+        self.close()
+        shutil.copyfile(self.db_path, kept)
+        return str(kept)
+
+    def writer_lock(self, wait: bool = True, on_wait=None):
+        """The one writer's lock (index/lock.py): a file lock in the data directory."""
+        return writer_lock(self.lock_path, wait=wait, on_wait=on_wait)
+
     def close(self) -> None:
         self.fulltext.close()
         if self._db is not None:
@@ -209,7 +234,7 @@ class Store:
         so the order papers are saved in never changes it."""
         self.db.conn.executemany(
             "insert into entities (id, kind, name) values (?, ?, ?) "
-            "on conflict(id) do update set name = min(name, excluded.name)",
+            "on conflict(id) do update set name = min(entities.name, excluded.name)",
             [(m["entity_id"], m["kind"], m["name"]) for m in mentions],
         )
 
@@ -384,7 +409,7 @@ class Store:
 
     def unreadable_documents(self, awaiting_only: bool = False) -> list[dict]:
         """Documents with pages whose text layer was unreadable: how many were OCR'd, how many wait, and why."""
-        having = "having awaiting > 0" if awaiting_only else ""
+        having = "having sum(p.text_source = 'awaiting_ocr') > 0" if awaiting_only else ""
         return self.db.execute_returning_dicts(
             "select d.id, d.file, d.pages, sum(p.text_source = 'ocr') as ocr, "
             "sum(p.text_source = 'awaiting_ocr') as awaiting, group_concat(distinct p.ocr_reason) as reasons, "

@@ -2,7 +2,6 @@
 processes, and store each document from the parent alone."""
 from __future__ import annotations
 
-import shutil
 import os
 import time
 from collections import defaultdict
@@ -11,10 +10,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from ..extract.records import ParsedDocument
-from ..index.lock import writer_lock
 from ..index.schema import SCHEMA_VERSION
 from ..index.store import Store
-from ..index.swap import finish_interrupted_swap, rebuild_home, swap_in
+from ..index.swap import finish_interrupted_swap
 from .collection import first_unchanged_path, moved, placement_tasks, refresh_indicators
 from . import kept_reads
 from .discover import Candidate, discover, printable, sha256_of
@@ -84,7 +82,7 @@ def ingest(
     progress = progress or Progress()
     report = IngestReport()
     started = time.perf_counter()
-    lock = writer_lock(store.lock_path, wait=wait, on_wait=progress.message)
+    lock = store.writer_lock(wait=wait, on_wait=progress.message)
     with _parsers(jobs, cluster, send_bytes) as parsers, lock:
         if store.home.exists():
             done = finish_interrupted_swap(store.home)
@@ -109,7 +107,7 @@ def ocr_pending(store: Store, jobs: int | None = None, progress: Progress | None
     missing = tesseract_missing()
     if missing:
         raise OcrUnavailable(f"{missing}: {INSTALL_TESSERACT}")
-    with writer_lock(store.lock_path, wait=wait, on_wait=progress.message):
+    with store.writer_lock(wait=wait, on_wait=progress.message):
         store.open_for_writing(say=progress.message)
         report.recovered += store.recover()
         queue = {}
@@ -239,8 +237,7 @@ def _rebuild_beside(store: Store, parsers: _Parsers, progress: Progress, report:
     if old_version not in (None, SCHEMA_VERSION):
         progress.message(f"the store at {store.home} has schema version {old_version}, this papers uses "
                          f"{SCHEMA_VERSION}: rebuilding it from {len(reachable)} known files")
-    fresh = Store(rebuild_home(store.home))
-    shutil.rmtree(fresh.home, ignore_errors=True)
+    fresh = store.rebuild_target()
     try:
         _ingest_locked(fresh, sorted(reachable), parsers, progress, report, model, ocr)
         if report.interrupted:
@@ -250,8 +247,7 @@ def _rebuild_beside(store: Store, parsers: _Parsers, progress: Progress, report:
             _keep_stranded(store, fresh, stranded, same_schema, old_version, progress)
     finally:
         fresh.close()
-    store.close()
-    swap_in(store.home)
+    store.swap_in_rebuilt()
 
 
 def _keep_stranded(store: Store, fresh: Store, stranded: list[str], same_schema: bool, old_version, progress) -> None:
@@ -262,9 +258,7 @@ def _keep_stranded(store: Store, fresh: Store, stranded: list[str], same_schema:
         fresh.refresh_followups()
         progress.message(f"{len(stranded)} documents whose files cannot be reached keep their stored records")
         return
-    kept = store.home / f"papers.schema-{old_version}.db"
-    store.close()
-    shutil.copyfile(store.db_path, kept)
+    kept = store.keep_old_copy(old_version)
     progress.message(f"{len(stranded)} documents whose files cannot be reached are not in the rebuilt store; "
                      f"the old database is kept at {kept}")
 

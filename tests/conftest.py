@@ -39,6 +39,63 @@ def corpus_store(tmp_path_factory) -> Store:
 
 
 @pytest.fixture(scope="session")
+def pg_server():
+    """The URL of a throwaway PostgreSQL server, started once (tests/pg_server.py)."""
+    import pg_server as pg
+
+    folder = pg.binaries()
+    if folder is None:
+        pytest.skip("PostgreSQL binaries (initdb, pg_ctl, postgres) are not installed: the PostgreSQL "
+                    "store is not tested (Debian: apt-get install postgresql)")
+    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install -e '.[pg]'")
+    server = pg.Server(folder)
+    url = server.start()
+    yield url
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A store URL of its own (a fresh schema) on the test server."""
+    from pg_server import schema_url
+
+    return schema_url(pg_server)
+
+
+@pytest.fixture
+def pg_store(tmp_path, pg_url) -> Store:
+    from panel_papers.index.pg.store import PgStore
+
+    s = PgStore(tmp_path / "home", pg_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def pg_corpus_store(tmp_path_factory, pg_server) -> Store:
+    """The bundled corpus ingested once into PostgreSQL, as corpus_store is into SQLite."""
+    from panel_papers.index.pg.store import PgStore
+    from pg_server import schema_url
+
+    s = PgStore(tmp_path_factory.mktemp("pg-corpus") / "home", schema_url(pg_server, "corpus"))
+    report = ingest(s, [str(CORPUS)], jobs=2, ocr="never")
+    assert report.ingested == 7 and not report.failed
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def any_corpus_store(request, backend) -> Store:
+    """The corpus store on each backend in turn: the same assertions hold on both."""
+    return request.getfixturevalue("corpus_store" if backend == "sqlite" else "pg_corpus_store")
+
+
+@pytest.fixture(scope="session")
 def corpus_export(corpus_store) -> dict:
     """`papers export` of the bundled corpus: what every sample-gold test scores."""
     from panel_papers.search.export import export_store

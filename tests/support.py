@@ -101,3 +101,9 @@ def write_flate_bomb(path: Path, megabytes: int) -> Path:
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
     path.write_bytes(bytes(out))
     return path
+
+
+def store_args(store) -> list[str]:
+    """The CLI's options naming a store: its data directory, and its PostgreSQL URL if it has one."""
+    url = getattr(store, "url", None)
+    return ["--home", str(store.home), *(["--store", url] if url else [])]

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ...index.store import Store
+from ...index.backend import open_store
 from ..output import render
 from ..query import NotFound, QueryError
 
@@ -80,12 +80,12 @@ def link(path: str, **params) -> str:
 
 
 class WebApp:
-    def __init__(self, home: Path, hosts: frozenset[str] | None = None):
+    def __init__(self, home: Path, hosts: frozenset[str] | None = None, store_url: str | None = None):
         """hosts: the Host headers answered (None: any); a page of another site whose name was pointed
         at this machine (DNS rebinding) names its own host, and is refused."""
         from . import views
 
-        self.store = Store(home, read_only=True)
+        self.store = open_store(home, store_url, read_only=True)
         self.home = home
         self.hosts = hosts
         self.routes = views.ROUTES
@@ -157,7 +157,7 @@ def _same_origin(request: Request) -> bool:
     return request.origin is None or request.origin.split("://", 1)[-1] == request.host
 
 
-def serve(home: Path, host: str, port: int, say=print) -> None:
+def serve(home: Path, host: str, port: int, say=print, store_url: str | None = None) -> None:
     """Answer requests one at a time: the library's calls share one database connection and one searcher."""
     from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -165,7 +165,7 @@ def serve(home: Path, host: str, port: int, say=print) -> None:
         def log_request(self, code="-", size="-"):
             say(f"{time.strftime('%H:%M:%S')} {self.command} {self.path} {code}")
 
-    app = WebApp(home)
+    app = WebApp(home, store_url=store_url)
     app.store.check_readable()
     with make_server(host, port, app, handler_class=QuietHandler) as server:
         if host in LOOPBACK:

@@ -6,13 +6,14 @@ from click.testing import CliRunner
 
 from panel_papers.cli import cli
 from panel_papers.search.output import render
+from support import store_args
 
 NESTED = "(" * 300 + "a" + ")" * 300
 LONG = " ".join(f"qzx{n}" for n in range(3000))
 
 
-def _run(home, *args):
-    return CliRunner().invoke(cli, ["--home", str(home), *args])
+def _run(store, *args):
+    return CliRunner().invoke(cli, [*store_args(store), *args])
 
 
 @pytest.mark.parametrize("args, says", [
@@ -23,20 +24,20 @@ def _run(home, *args):
     (["series", "20 miles", "--plot", "/no/such/folder/x.png"], "no folder"),
     (["export", "-o", "/no/such/folder/x.json"], "no folder"),
 ])
-def test_refused_on_one_line(corpus_store, args, says):
-    result = _run(corpus_store.home, *args)
+def test_refused_on_one_line(any_corpus_store, args, says):
+    result = _run(any_corpus_store, *args)
     assert result.exit_code == 2 and says in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
-def test_a_committee_of_stop_words_matches_nothing_and_says_so(corpus_store):
-    result = _run(corpus_store.home, "search", "care", "--committee", "of the and")
+def test_a_committee_of_stop_words_matches_nothing_and_says_so(any_corpus_store):
+    result = _run(any_corpus_store, "search", "care", "--committee", "of the and")
     assert result.exit_code == 4 and "no committee named 'of the and'" in result.output
 
 
-def test_like_wildcards_are_matched_as_typed(corpus_store):
-    assert _run(corpus_store.home, "resolutions", "_").exit_code == 4
-    assert _run(corpus_store.home, "resolutions", "noted").exit_code == 0
+def test_like_wildcards_are_matched_as_typed(any_corpus_store):
+    assert _run(any_corpus_store, "resolutions", "_").exit_code == 4
+    assert _run(any_corpus_store, "resolutions", "noted").exit_code == 0
 
 
 def test_csv_cells_are_not_formulas_and_terminal_text_is_escaped():

@@ -19,8 +19,8 @@ def _questions(section):
 
 
 @pytest.fixture(scope="module")
-def sample(corpus_store):
-    return score_questions(corpus_store, _questions(SAMPLE), store_glossary(corpus_store))
+def sample(any_corpus_store):
+    return score_questions(any_corpus_store, _questions(SAMPLE), store_glossary(any_corpus_store))
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,9 @@ def test_the_real_corpus_set(real):
     assert real["when_last"]["first_correct"] >= REAL["when_last_first"], real["first_wrong"]
 
 
-def test_both_sets_together_reach_the_targets(sample, real):
+def test_both_sets_together_reach_the_targets(sample, real, backend):
+    if backend != "sqlite":
+        pytest.skip("the real corpus is ingested into the SQLite store only: the sets are summed there")
     target = THRESHOLDS["question_set"]
     answered = sample["recall_at_5"] * sample["questions"] + real["recall_at_5"] * real["questions"]
     assert answered / (sample["questions"] + real["questions"]) >= target["recall_at_5"]
