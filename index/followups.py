@@ -157,9 +157,10 @@ class _Group:
         self.meetings_titled = defaultdict(set)
         for row in [*self.agenda, *self.minutes]:
             self.meetings_titled[subject_words(row["title"])].add(row["meeting_id"])
-        self.first_part_title = {row["document_id"]: row["title"] for row in self._read(
-            "select document_id, title, min(rowid) from parts where document_id in ({marks}) and title <> '' "
-            "group by document_id")}
+        self.first_part_title = {}
+        for row in self._read("select document_id, title from parts where document_id in ({marks}) and title <> '' "
+                              "order by rowid"):
+            self.first_part_title.setdefault(row["document_id"], row["title"])
         self.meeting_on = {}
         dates = defaultdict(set)
         for meeting in self.meetings.values():

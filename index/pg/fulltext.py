@@ -270,7 +270,8 @@ class PgIndexWriter:
         if ids:
             self._conn.execute("delete from search_records where doc_id = any(%s)", [ids])
 
-    def add_records(self, records: Iterable[IndexedRecord]) -> None:
+    def add_records(self, records: Iterable[IndexedRecord], merged_lengths: bool = False) -> None:
+        """merged_lengths: Whoosh's segment bookkeeping; PostgreSQL ranks each record on its own."""
         rows = [_row(r) for r in records]
         if not rows:
             return
