@@ -5,10 +5,10 @@ engine can replace it without touching extract/, search/ or the CLI.
 """
 from __future__ import annotations
 
+import heapq
 import shutil
 from bisect import bisect_left
 from collections import Counter
-import heapq
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -19,7 +19,8 @@ from whoosh import collectors, highlight, index, query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.codec import whoosh3
-from whoosh.matching import Matcher, NullMatcher
+from whoosh.matching import IntersectionMatcher, Matcher, NullMatcher
+from whoosh.util import make_binary_tree
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
@@ -589,7 +590,8 @@ class _KnownPhrase(wq.Phrase):
         if key not in cache:
             if len(cache) >= _CACHED_PHRASES:
                 cache.clear()
-            cache[key] = _scored_records(wq.Phrase(self.fieldname, self.words, slop=self.slop), searcher, context)
+            cache[key] = _adjacent_records(self, searcher, context) if self.slop == 1 else \
+                _scored_records(wq.Phrase(self.fieldname, self.words, slop=self.slop), searcher, context)
         docs, scores = cache[key]
         if not docs:
             return NullMatcher()
@@ -599,6 +601,26 @@ class _KnownPhrase(wq.Phrase):
 
 
 _CACHED_PHRASES = 128  # a phrase of common words keeps a record number and a score per record it is on
+
+
+def _adjacent_records(phrase: wq.Phrase, searcher, context) -> tuple[list[int], list[float]]:
+    """The records holding the phrase's words one after another, and their scores, as Whoosh's
+    phrase matcher finds and scores them (the sum of the words' scores), with a plain test of
+    word positions in place of its span objects (several times faster on common words)."""
+    field, reader = searcher.schema[phrase.fieldname], searcher.reader()
+    words = [field.to_bytes(word) for word in phrase.words]
+    if any((phrase.fieldname, word) not in reader for word in words):
+        return [], []
+    each = [wq.Term(phrase.fieldname, word).matcher(searcher, context) for word in words]
+    both = make_binary_tree(IntersectionMatcher, each)
+    docs, scores = [], []
+    while both.is_active():
+        later = [{p - i for p in m.value_as("positions")} for i, m in enumerate(each)]
+        if set.intersection(*later):
+            docs.append(both.id())
+            scores.append(both.score())
+        both.next()
+    return docs, scores
 
 
 def _scored_records(q: wq.Query, searcher, context) -> tuple[list[int], list[float]]:
