@@ -393,7 +393,7 @@ def _print_hits(result, glossary) -> None:
     shown = len(result.hits)
     unit = "page" if all(h.record == "page" for h in result.hits) and shown == result.total else "result"
     unit += "" if result.total == 1 else "s"
-    total = f"{result.total}" if result.total_exact else f"about {result.total:,}"
+    total = f"{result.total}" if result.total_exact else f"more than {result.total:,}"
     click.echo(f"{shown} of {total} matching {unit}" + ("" if shown == result.total else " (use --limit)"))
 
 

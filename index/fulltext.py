@@ -267,7 +267,7 @@ class FullTextIndex:
         date_keys: dict[str, int] | None = None, skip_groups: set[str] = frozenset(),
     ) -> tuple[int, list[RawHit], bool]:
         """Total matches (items when collapsing), the top hits with highlighted snippets, and
-        whether the total is exact (beyond _COUNTED matching records it is estimated).
+        whether the total is exact (past _COUNTED matching records it is a lower bound).
 
         date_keys (yyyymmdd by document) dates undated documents for sort_by_date;
         skip_groups leaves out items already shown (a fallback query's second pass).
@@ -331,7 +331,7 @@ def _run(searcher, q: wq.Query, filters: Filters, limit: int | None = None, scor
 
 
 def _best_first(searcher, q, filters: Filters, limit: int, collapse: bool, skip: set[str]) -> tuple[list, int, bool]:
-    """The best `limit` hits (items when collapsing) and the total (exact or not), without ranking every match.
+    """The best `limit` hits (items when collapsing) and the total (exact, or a lower bound), without ranking every match.
 
     Whoosh keeps the best n records; every record scoring above the n-th is
     among them, in the order a full ranking gives, so the items they make
@@ -353,35 +353,23 @@ def _best_first(searcher, q, filters: Filters, limit: int, collapse: bool, skip:
 
 
 _FIRST_CUT = 200
-_COUNTED = 2000  # matching records counted before the rest is estimated
+_COUNTED = 1000  # matching records counted, at most, for a search's total
 
 
 def _total(searcher, q, filters: Filters, collapse: bool, skip: set[str]) -> tuple[int, bool]:
-    """Matching records, or items when collapsing, counted without scoring them, and whether exactly.
-
-    Counting every match would make each search as slow as the archive is large:
-    beyond _COUNTED records the count so far is scaled by the share of the index
-    (in record order) it covered, to two significant figures.
-    """
+    """Matching records, or items when collapsing, counted without scoring them, and whether that
+    is all of them: counting every match would make each search as slow as the archive is large,
+    so past _COUNTED records the count stops and is a lower bound."""
     counter = _Counting(_COUNTED)
     try:
         searcher.search_with_collector(_unions_that_skip(q), _filtered(searcher, filters, counter))
-        exact = True
+        complete = True
     except _Enough:
-        exact = False
-    docs = counter.items
-    if collapse:
-        groups = _column(searcher, "group")
-        found = len({groups[d] for d in docs} - set(skip))
-    else:
-        found = len(docs)
-    if exact:
-        return found, True
-    return _rounded(found * searcher.doc_count_all() / (docs[-1] + 1)), False
-
-
-def _rounded(estimate: float) -> int:
-    return int(float(f"{estimate:.2g}"))
+        complete = False
+    if not collapse:
+        return len(counter.items), complete
+    groups = _column(searcher, "group")
+    return len({groups[d] for d in counter.items} - set(skip)), complete
 
 
 class _Enough(Exception):

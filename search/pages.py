@@ -48,7 +48,7 @@ class Hit:
 @dataclass
 class SearchResult:
     query: str
-    total: int  # matching results, copies of one text counted once; estimated when not total_exact
+    total: int  # matching results, copies of one text counted once; at least this many when not total_exact
     hits: list[Hit]
     suggestions: list[str] = field(default_factory=list)
     question: Question | None = None
@@ -56,7 +56,7 @@ class SearchResult:
     emptied: Emptied | None = None  # the filters that removed every result
     unknown: list[str] = field(default_factory=list)  # a council or committee the store does not have
     widened: bool = False  # the question's kind of record had no answer, so every kind was searched
-    total_exact: bool = True  # False: beyond a few thousand matching records the total is estimated
+    total_exact: bool = True  # False: past a thousand matching records counting stopped
 
 
 def search_pages(
