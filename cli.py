@@ -399,7 +399,8 @@ def _print_hits(result, glossary) -> None:
     shown = len(result.hits)
     unit = "page" if all(h.record == "page" for h in result.hits) and shown == result.total else "result"
     unit += "" if result.total == 1 else "s"
-    click.echo(f"{shown} of {result.total} matching {unit}" + ("" if shown == result.total else " (use --limit)"))
+    total = f"{result.total}" if result.total_exact else f"more than {result.total:,}"
+    click.echo(f"{shown} of {total} matching {unit}" + ("" if shown == result.total else " (use --limit)"))
 
 
 def _print_copies(also_in: list[str]) -> None:

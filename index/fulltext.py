@@ -5,6 +5,7 @@ engine can replace it without touching extract/, search/ or the CLI.
 """
 from __future__ import annotations
 
+import heapq
 import shutil
 from bisect import bisect_left
 from collections import Counter
@@ -14,11 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from whoosh import highlight, index, query as wq
+from whoosh import collectors, highlight, index, query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.codec import whoosh3
-from whoosh.matching import Matcher, NullMatcher
+from whoosh.matching import IntersectionMatcher, Matcher, NullMatcher
+from whoosh.util import make_binary_tree
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
@@ -125,6 +127,7 @@ class Filters:
 
 @dataclass
 class RawHit:
+    id: str  # the record's
     doc_id: str
     record: str
     group: str
@@ -264,46 +267,51 @@ class FullTextIndex:
     def search(
         self, q: wq.Query, filters: Filters, limit: int | None, sort_by_date: bool, collapse: bool = True,
         date_keys: dict[str, int] | None = None, skip_groups: set[str] = frozenset(),
-    ) -> tuple[int, list[RawHit]]:
-        """Total matches (items when collapsing) and the top hits with highlighted snippets.
+    ) -> tuple[int, list[RawHit], bool]:
+        """Total matches (items when collapsing), the top hits with highlighted snippets, and
+        whether the total is exact (past _COUNTED matching records it is a lower bound).
 
         date_keys (yyyymmdd by document) dates undated documents for sort_by_date;
         skip_groups leaves out items already shown (a fallback query's second pass).
         """
         with self._searching() as searcher:
             if limit and not sort_by_date:
-                top, total = _best_first(searcher, q, filters, limit, collapse, skip_groups)
-                return total, _highlighted(searcher, q, top)
+                top, total, exact = _best_first(searcher, q, filters, limit, collapse, skip_groups)
+                return total, _highlighted(searcher, q, top), exact
+            if limit and collapse:
+                top, total = _newest_items(searcher, q, filters, limit, skip_groups, date_keys or {})
+                return total, _highlighted(searcher, q, top), True
             ranked = _ties_in_order(searcher, _run(searcher, q, filters).top_n)
             if sort_by_date:
                 ranked = _newest_first(searcher, ranked, date_keys or {})
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
             chosen = _one_per_group(searcher, ranked, skip_groups) if collapse else ranked
             top = chosen[:limit] if limit else chosen
-            return len(chosen), _highlighted(searcher, q, top)
+            return len(chosen), _highlighted(searcher, q, top), True
 
-    def count(self, q: wq.Query, filters: Filters) -> int:
-        """Records matching, uncollapsed: enough to tell whether a filter removed every hit."""
+    def count_items(self, q: wq.Query, filters: Filters, collapse: bool) -> int:
+        """Matching records, or items when collapsing, counted exactly (a filter's diagnosis quotes it)."""
         with self._searching() as searcher:
-            return _run(searcher, q, filters, limit=1).scored_length()
+            docs = [docnum for _, docnum in _run(searcher, q, filters, scored=False).top_n]
+            return len({_column(searcher, "group")[d] for d in docs}) if collapse else len(docs)
 
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
-        """Per meeting (or per undated document): (matching records, best score, best hit), best first."""
+        """Per meeting (or per undated document): (matching records, best score, best hit), best first.
+
+        The hits have no snippets yet (mark() makes them): most meetings found are
+        passing mentions or copies that are never shown."""
         with self._searching() as searcher:
-            ranked = _ties_in_order(searcher, _run(searcher, q, filters).top_n)
-            if not ranked:
-                return []
-            reader = searcher.reader()
-            meetings, docs = reader.column_reader("meeting_id"), reader.column_reader("doc_id")
-            counts: dict[str, int] = {}
-            best: dict[str, tuple[float, int]] = {}
-            for score, docnum in ranked:
-                key = _sparse(meetings, searcher, docnum, "meeting_id") or f"document:{docs[docnum]}"
-                counts[key] = counts.get(key, 0) + 1
-                best.setdefault(key, (score, docnum))
-            order = sorted(best, key=lambda k: -best[k][0])
-            hits = _highlighted(searcher, q, [best[k] for k in order])
-            return [(counts[k], best[k][0], hit) for k, hit in zip(order, hits)]
+            found = _PerMeeting(searcher)
+            searcher.search_with_collector(_unions_that_skip(q), _filtered(searcher, filters, found))
+            ids = _column(searcher, "id")
+            order = sorted(found.best, key=lambda k: (-found.best[k][1], ids[found.best[k][2]]))
+            hits = _records(searcher, [found.best[k][1:] for k in order])
+            return [(found.counts[k], found.best[k][1], hit) for k, hit in zip(order, hits)]
+
+    def mark(self, q: wq.Query, hits: list[RawHit]) -> None:
+        """Give each hit its snippet: a passage or two, q's matches marked."""
+        with self._searching() as searcher:
+            _mark(searcher, q, hits)
 
     def share(self, q: wq.Query) -> float:
         """About what share of the records a query matches, from the lexicon alone (no search)."""
@@ -324,8 +332,8 @@ def _run(searcher, q: wq.Query, filters: Filters, limit: int | None = None, scor
     return searcher.search(_unions_that_skip(q), limit=limit, scored=scored, **_restrictions(searcher, filters))
 
 
-def _best_first(searcher, q, filters: Filters, limit: int, collapse: bool, skip: set[str]) -> tuple[list, int]:
-    """The best `limit` hits (items when collapsing) and the total, without ranking every match.
+def _best_first(searcher, q, filters: Filters, limit: int, collapse: bool, skip: set[str]) -> tuple[list, int, bool]:
+    """The best `limit` hits (items when collapsing) and the total (exact, or a lower bound), without ranking every match.
 
     Whoosh keeps the best n records; every record scoring above the n-th is
     among them, in the order a full ranking gives, so the items they make
@@ -341,21 +349,46 @@ def _best_first(searcher, q, filters: Filters, limit: int, collapse: bool, skip:
             ranked = [pair for pair in ranked if round(pair[0], 6) > floor]
         chosen = _one_per_group(searcher, ranked, skip) if collapse else ranked
         if len(chosen) >= limit or complete:
-            total = len(chosen) if complete else _total(searcher, q, filters, collapse, skip)
-            return chosen[:limit], total
+            total, exact = (len(chosen), True) if complete else _total(searcher, q, filters, collapse, skip)
+            return chosen[:limit], total, exact
         wanted *= 4
 
 
 _FIRST_CUT = 200
+_COUNTED = 1000  # matching records counted, at most, for a search's total
 
 
-def _total(searcher, q, filters: Filters, collapse: bool, skip: set[str]) -> int:
-    """Matching records, or items when collapsing, counted without scoring them."""
-    docs = [docnum for _, docnum in _run(searcher, q, filters, scored=False).top_n]
+def _total(searcher, q, filters: Filters, collapse: bool, skip: set[str]) -> tuple[int, bool]:
+    """Matching records, or items when collapsing, counted without scoring them, and whether that
+    is all of them: counting every match would make each search as slow as the archive is large,
+    so past _COUNTED records the count stops and is a lower bound."""
+    counter = _Counting(_COUNTED)
+    try:
+        searcher.search_with_collector(_unions_that_skip(q), _filtered(searcher, filters, counter))
+        complete = True
+    except _Enough:
+        complete = False
     if not collapse:
-        return len(docs)
-    groups = searcher.reader().column_reader("group")
-    return len({groups[d] for d in docs} - set(skip))
+        return len(counter.items), complete
+    groups = _column(searcher, "group")
+    return len({groups[d] for d in counter.items} - set(skip)), complete
+
+
+class _Enough(Exception):
+    """Enough matching records were counted to estimate the rest."""
+
+
+class _Counting(collectors.UnsortedCollector):
+    """Record numbers of matches, in index order, until there are `budget` of them."""
+
+    def __init__(self, budget: int):
+        super().__init__()
+        self.budget = budget
+
+    def collect(self, sub_docnum):
+        self.items.append(self.offset + sub_docnum)
+        if len(self.items) >= self.budget:
+            raise _Enough
 
 
 def _unions_that_skip(q: wq.Query) -> wq.Query:
@@ -381,8 +414,16 @@ def _ties_in_order(searcher, ranked: list[tuple]) -> list[tuple]:
     tied = {s for s, n in Counter(scores).items() if n > 1}
     if not tied:
         return ranked
-    ids = searcher.reader().column_reader("id")
+    ids = _column(searcher, "id")
     return sorted(ranked, key=lambda pair: (-round(pair[0], 6), ids[pair[1]] if round(pair[0], 6) in tied else ""))
+
+
+def _column(searcher, name: str):
+    """A field's column, opened once per searcher: opening one reads an offset for every record."""
+    kept = searcher.__dict__.setdefault("_panel_columns", {})
+    if name not in kept:
+        kept[name] = searcher.reader().column_reader(name)
+    return kept[name]
 
 
 def _sparse(column, searcher, docnum: int, name: str):
@@ -398,8 +439,7 @@ def _newest_first(searcher, ranked: list[tuple], date_keys: dict[str, int]) -> l
     """Newest meeting first, undated records (key 0) last, by score within a date."""
     if not ranked:
         return ranked
-    reader = searcher.reader()
-    keys, docs = reader.column_reader("date_key"), reader.column_reader("doc_id")
+    keys, docs = _column(searcher, "date_key"), _column(searcher, "doc_id")
 
     def key(pair):
         stored = keys[pair[1]]  # an unset key reads back as the column's minimum, not 0
@@ -408,10 +448,82 @@ def _newest_first(searcher, ranked: list[tuple], date_keys: dict[str, int]) -> l
     return sorted(ranked, key=key, reverse=True)
 
 
+def _newest_items(searcher, q, filters: Filters, limit: int, skip: set[str], date_keys: dict[str, int]):
+    """The newest `limit` items (by score within a date) and how many items match.
+
+    Every match is found but only those dated as late as the `limit`-th newest
+    item found so far are scored: the rest cannot reach the answer."""
+    collector = _Newest(searcher, limit, skip, date_keys)
+    searcher.search_with_collector(_unions_that_skip(q), _filtered(searcher, filters, collector))
+    ids, groups = _column(searcher, "id"), collector.groups
+    ranked = sorted(collector.items, key=lambda pair: (-collector.day(pair[1]), -pair[0], ids[pair[1]]))
+    return _one_per_group(searcher, ranked, skip)[:limit], len({groups[d] for d in collector.matched} - set(skip))
+
+
+class _PerMeeting(collectors.UnlimitedCollector):
+    """Per meeting (or undated document) its matching records counted and the best one kept, as a
+    full ranking would order them (ties in score by record id), without keeping every match."""
+
+    def __init__(self, searcher):
+        super().__init__()
+        self.searcher = searcher
+        self.meetings, self.docs, self.ids = (_column(searcher, n) for n in ("meeting_id", "doc_id", "id"))
+        self.counts: dict[str, int] = {}
+        self.best: dict[str, tuple[float, float, int]] = {}  # (score rounded as ties are, score, record)
+
+    def collect(self, sub_docnum):
+        docnum = self.offset + sub_docnum
+        score = self.matcher.score()
+        key = _sparse(self.meetings, self.searcher, docnum, "meeting_id") or f"document:{self.docs[docnum]}"
+        self.counts[key] = self.counts.get(key, 0) + 1
+        kept, rank = self.best.get(key), round(score, 6)
+        if kept is None or rank > kept[0] or (rank == kept[0] and self.ids[docnum] < self.ids[kept[2]]):
+            self.best[key] = (rank, score, docnum)
+
+
+class _Newest(collectors.UnlimitedCollector):
+    """Scores only the matches that can be among the `limit` newest items; keeps every match's number."""
+
+    def __init__(self, searcher, limit: int, skip: set[str], date_keys: dict[str, int]):
+        super().__init__()
+        self.keys, self.doc_ids, self.groups = (_column(searcher, n) for n in ("date_key", "doc_id", "group"))
+        self.limit, self.skip, self.date_keys = limit, skip, date_keys
+        self.matched: list[int] = []
+        self.newest: list[tuple[int, str]] = []  # a heap of the `limit` newest items' (date, group)
+        self.dates: dict[str, int] = {}  # each scored item's newest date
+        self.oldest_needed = 0
+
+    def day(self, docnum: int) -> int:
+        stored = self.keys[docnum]  # an unset key reads back as the column's minimum, not 0
+        return stored if stored > 0 else self.date_keys.get(self.doc_ids[docnum], 0)
+
+    def collect(self, sub_docnum):
+        docnum = self.offset + sub_docnum
+        self.matched.append(docnum)
+        day = self.day(docnum)
+        if day < self.oldest_needed:
+            return
+        self.items.append((self.matcher.score(), docnum))
+        group = self.groups[docnum]
+        if group in self.skip or self.dates.get(group, -1) >= day:
+            return
+        renewed = group in self.dates
+        self.dates[group] = day
+        if renewed:  # an item met again at a later date (rare): its heap entry is stale
+            self.newest = heapq.nlargest(self.limit, ((d, g) for g, d in self.dates.items()))
+            heapq.heapify(self.newest)
+        else:
+            heapq.heappush(self.newest, (day, group))
+            if len(self.newest) > self.limit:
+                heapq.heappop(self.newest)
+        if len(self.newest) == self.limit:
+            self.oldest_needed = self.newest[0][0]
+
+
 def _one_per_group(searcher, top_n, skip: set[str] = frozenset()) -> list[tuple]:
     if not top_n:
         return []
-    groups = searcher.reader().column_reader("group")
+    groups = _column(searcher, "group")
     seen: set[str] = set(skip)
     kept = []
     for score, docnum in top_n:
@@ -423,20 +535,33 @@ def _one_per_group(searcher, top_n, skip: set[str] = frozenset()) -> list[tuple]
 
 
 def _highlighted(searcher, q, ranked: list[tuple[float, int]]) -> list[RawHit]:
-    """Hits for the chosen (score, docnum) pairs, in that order, with their snippets.
+    """Hits for the chosen (score, docnum) pairs, in that order, with their snippets."""
+    hits = _records(searcher, ranked)
+    _mark(searcher, q, hits)
+    return hits
 
-    Matched terms are collected again for these documents only: intersecting the
+
+def _records(searcher, ranked: list[tuple[float, int]]) -> list[RawHit]:
+    """Hits for the chosen (score, docnum) pairs from their stored fields, snippets not yet made."""
+    return [_raw_hit(searcher.stored_fields(docnum), score) for score, docnum in ranked]
+
+
+def _mark(searcher, q, hits: list[RawHit]) -> None:
+    """Each hit's snippet, its matches marked.
+
+    Matched terms are collected again for these records only: intersecting the
     query with their ids lets Whoosh skip every other posting.
     """
-    if not ranked:
-        return []
-    ids = [searcher.stored_fields(docnum)["id"] for _, docnum in ranked]
-    only = wq.And([wq.Or([wq.Term("id", i) for i in ids]), _unions_that_skip(q)])
+    if not hits:
+        return
+    only = wq.And([wq.Or([wq.Term("id", h.id) for h in hits]), _unions_that_skip(q)])
     results = searcher.search(only, limit=None, terms=True)
     results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=70, autotrim=True)
     results.formatter = _Marker()
-    by_docnum = {hit.docnum: hit for hit in results}
-    return [_raw_hit(by_docnum[d], score) for score, d in ranked if d in by_docnum]
+    by_id = {hit["id"]: hit for hit in results}
+    for hit in hits:
+        if hit.id in by_id:
+            hit.snippet = _snippet(by_id[hit.id])
 
 
 class _KnownPhrase(wq.Phrase):
@@ -455,7 +580,8 @@ class _KnownPhrase(wq.Phrase):
         if key not in cache:
             if len(cache) >= _CACHED_PHRASES:
                 cache.clear()
-            cache[key] = _scored_records(wq.Phrase(self.fieldname, self.words, slop=self.slop), searcher, context)
+            cache[key] = _adjacent_records(self, searcher, context) if self.slop == 1 else \
+                _scored_records(wq.Phrase(self.fieldname, self.words, slop=self.slop), searcher, context)
         docs, scores = cache[key]
         if not docs:
             return NullMatcher()
@@ -465,6 +591,26 @@ class _KnownPhrase(wq.Phrase):
 
 
 _CACHED_PHRASES = 128  # a phrase of common words keeps a record number and a score per record it is on
+
+
+def _adjacent_records(phrase: wq.Phrase, searcher, context) -> tuple[list[int], list[float]]:
+    """The records holding the phrase's words one after another, and their scores, as Whoosh's
+    phrase matcher finds and scores them (the sum of the words' scores), with a plain test of
+    word positions in place of its span objects (several times faster on common words)."""
+    field, reader = searcher.schema[phrase.fieldname], searcher.reader()
+    words = [field.to_bytes(word) for word in phrase.words]
+    if any((phrase.fieldname, word) not in reader for word in words):
+        return [], []
+    each = [wq.Term(phrase.fieldname, word).matcher(searcher, context) for word in words]
+    both = make_binary_tree(IntersectionMatcher, each)
+    docs, scores = [], []
+    while both.is_active():
+        later = [{p - i for p in m.value_as("positions")} for i, m in enumerate(each)]
+        if set.intersection(*later):
+            docs.append(both.id())
+            scores.append(both.score())
+        both.next()
+    return docs, scores
 
 
 def _scored_records(q: wq.Query, searcher, context) -> tuple[list[int], list[float]]:
@@ -627,6 +773,12 @@ class _Marker(highlight.Formatter):
         return f"{MARK_START}{highlight.get_text(text, token, replace)}{MARK_END}"
 
 
+def _filtered(searcher, filters: Filters, collector):
+    """collector, behind the filters, as search() would wrap it."""
+    restrictions = _restrictions(searcher, filters)
+    return collectors.FilterCollector(collector, allow=restrictions["filter"], restrict=restrictions.get("mask"))
+
+
 def _restrictions(searcher, filters: Filters) -> dict:
     """search() keyword arguments for the filters: what to keep, and documents not yet answers."""
     kwargs = {"filter": _kept(searcher, filters)}
@@ -670,7 +822,7 @@ def _dated(searcher, since: str | None, until: str | None, stated_docs: frozense
     """Records of meetings from since to until (inclusive), and of the undated documents whose stated period overlaps."""
     keys = searcher.__dict__.get("_panel_date_keys")
     if keys is None:
-        column = searcher.reader().column_reader("date_key")
+        column = _column(searcher, "date_key")
         keys = searcher.__dict__["_panel_date_keys"] = [column[d] for d in range(searcher.doc_count_all())]
     low = int(since.replace("-", "")) if since else 0
     high = int(until.replace("-", "")) if until else 99_999_999
@@ -707,27 +859,32 @@ def _any_document(doc_ids: Iterable[str]) -> wq.Query:
     return wq.Or([wq.Term("doc_id", d) for d in sorted(doc_ids)])
 
 
-def _raw_hit(hit, score: float) -> RawHit:
-    date = hit.get("meeting_date")
+def _snippet(hit) -> str:
     # Matched only in the title (a decision under its minute's heading): the heading, then the record's own text.
     snippet = hit.highlights("content", top=2) or " — ".join(
         part for part in (hit.highlights("title"), hit["content"][:200]) if part)
+    return " ".join(snippet.split())
+
+
+def _raw_hit(stored: dict, score: float) -> RawHit:
+    date = stored.get("meeting_date")
     return RawHit(
-        doc_id=hit["doc_id"],
-        record=hit["record"],
-        group=hit["group"],
-        title=hit.get("title") or "",
-        number=hit.get("number"),
-        meeting_id=hit.get("meeting_id"),
-        file=hit["file"],
-        page=hit["page"],
-        last_page=hit.get("last_page"),
+        id=stored["id"],
+        doc_id=stored["doc_id"],
+        record=stored["record"],
+        group=stored["group"],
+        title=stored.get("title") or "",
+        number=stored.get("number"),
+        meeting_id=stored.get("meeting_id"),
+        file=stored["file"],
+        page=stored["page"],
+        last_page=stored.get("last_page"),
         meeting_date=date.date().isoformat() if date else None,
-        kind=hit.get("kind") or None,
-        committee=hit.get("committee"),
+        kind=stored.get("kind") or None,
+        committee=stored.get("committee"),
         score=round(score, 3),
-        snippet=" ".join(snippet.split()),
-        people=[p for p in (hit.get("people") or "").split(",") if p],
-        orgs=[o for o in (hit.get("orgs") or "").split(",") if o],
-        content=hit["content"],
+        snippet=" ".join(stored["content"][:200].split()),
+        people=[p for p in (stored.get("people") or "").split(",") if p],
+        orgs=[o for o in (stored.get("orgs") or "").split(",") if o],
+        content=stored["content"],
     )

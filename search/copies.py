@@ -27,8 +27,12 @@ def without_copies(hits: Sequence[T], text: Callable[[T], str], ocr: Callable[[T
                    date: Callable[[T], str | None], document: Callable[[T], str]) -> list[tuple[T, list[T]]]:
     """(hit, its copies) for each distinct text, in the order of the hits kept."""
     kept: list[list] = []  # [hit, triples, copies]
+    known: dict[str, frozenset[int]] = {}  # copies share their text: its triples are found once
     for hit in hits:
-        mine = triples(text(hit))
+        words = text(hit)[:_TEXT_CHARS]
+        if words not in known:
+            known[words] = triples(words)
+        mine = known[words]
         twin = next((k for k in kept if _copies(hit, mine, k[0], k[1], date, document)), None) \
             if len(mine) >= MIN_TRIPLES else None
         if twin is None:
@@ -46,4 +50,4 @@ def _copies(a, a_triples: frozenset[int], b, b_triples: frozenset[int], date, do
         return False
     if date(a) and date(b) and date(a) != date(b):
         return False
-    return len(a_triples & b_triples) >= SHARED * len(a_triples | b_triples)
+    return a_triples is b_triples or len(a_triples & b_triples) >= SHARED * len(a_triples | b_triples)

@@ -48,7 +48,7 @@ class Hit:
 @dataclass
 class SearchResult:
     query: str
-    total: int
+    total: int  # matching results, copies of one text counted once; at least this many when not total_exact
     hits: list[Hit]
     suggestions: list[str] = field(default_factory=list)
     question: Question | None = None
@@ -56,6 +56,7 @@ class SearchResult:
     emptied: Emptied | None = None  # the filters that removed every result
     unknown: list[str] = field(default_factory=list)  # a council or committee the store does not have
     widened: bool = False  # the question's kind of record had no answer, so every kind was searched
+    total_exact: bool = True  # False: past a thousand matching records counting stopped
 
 
 def search_pages(
@@ -97,26 +98,26 @@ def search_pages(
         q, filters, n, sort_by_date=by_date, collapse=not pages_only, date_keys=scope.date_keys)
     # A few more than asked: copies of one text shown once leave room.
     fetch = None if limit is None else limit + COPIES_ROOM
-    total, raw = run(strict, scope.filters, fetch)
+    total, raw, exact = run(strict, scope.filters, fetch)
     widened = False
     if not total and question.records and not records:
         scope.filters = replace(scope.filters, records=None)
-        total, raw = run(strict, scope.filters, fetch)
+        total, raw, exact = run(strict, scope.filters, fetch)
         widened = bool(total)
     all_words = len(raw)
     if loose is not None and (fetch is None or len(raw) < fetch):
-        loose_total, more = run(loose, scope.filters, None if fetch is None else total + fetch - len(raw))
+        loose_total, more, loose_exact = run(loose, scope.filters, None if fetch is None else total + fetch - len(raw))
         shown = {_key(r, pages_only) for r in raw}
         raw += [r for r in more if _key(r, pages_only) not in shown][: None if fetch is None else fetch - len(raw)]
-        total = max(total, loose_total)
+        total, exact = max(total, loose_total), exact and loose_exact
     hits, all_words = _shown_once(_hits(store, raw, scope), raw, all_words)
     total -= sum(len(hit.also_in) for hit in hits)  # each copy was counted as a result of its own
     result = SearchResult(query=query.strip(), total=total, hits=hits[:limit], question=question,
-                          all_words=min(all_words, limit or all_words), widened=widened)
+                          all_words=min(all_words, limit or all_words), widened=widened, total_exact=exact)
     if not total:
         result.unknown = unknown_names(store, question)
         result.emptied = None if result.unknown else emptied_by(
-            lambda filters: run(loose or strict, filters, 1)[0], scope.filters)
+            lambda filters: store.fulltext.count_items(loose or strict, filters, not pages_only), scope.filters)
         result.suggestions = _suggest(store, question.topic)
     return result
 

@@ -73,13 +73,14 @@ def when_discussed(store: Store, term: str, glossary: Glossary | None = None, *,
     scope = build_scope(store, question, records=question.records or DISCUSSION_RECORDS)
     strict, loose = engine_queries(question, store.fulltext, glossary)
     timeline = Timeline(question=question)
+    used = strict
     groups = store.fulltext.best_per_meeting(strict, scope.filters)
     if not groups and question.records:
         scope.filters = replace(scope.filters, records=DISCUSSION_RECORDS)
         groups = store.fulltext.best_per_meeting(strict, scope.filters)
         timeline.widened = bool(groups)
     if not groups and loose is not None:
-        groups = store.fulltext.best_per_meeting(loose, scope.filters)
+        used, groups = loose, store.fulltext.best_per_meeting(loose, scope.filters)
         timeline.all_words = False
     if not groups:
         timeline.unknown = unknown_names(store, question)
@@ -98,14 +99,23 @@ def when_discussed(store: Store, term: str, glossary: Glossary | None = None, *,
         found_here.ocr = (hit.doc_id, hit.page) in ocr_pages
         # A scorecard row on the topic is performance reported to the meeting, not a passing mention.
         if score >= RELEVANCE_SHARE * top or count >= 2 or found_here.scorecard_row:
-            found[id(found_here)] = (found_here, hit.content)
+            found[id(found_here)] = (found_here, hit)
     timeline.discussions = _in_order(_once(found), question.order)
+    _marked(store, used, timeline.discussions, found)
     return timeline
+
+
+def _marked(store: Store, q, discussions: list[Discussion], found: dict) -> None:
+    """Snippets for the discussions shown only: the copies and passing mentions left out need none."""
+    hits = [found[id(d)][1] for d in discussions]
+    store.fulltext.mark(q, hits)
+    for discussion, hit in zip(discussions, hits):
+        discussion.snippet = _markdown_marks(hit.snippet)
 
 
 def _once(found: dict) -> list[Discussion]:
     """A meeting found twice through copies of one text (a scan beside its original) is one discussion."""
-    groups = without_copies([d for d, _ in found.values()], text=lambda d: found[id(d)][1], ocr=lambda d: d.ocr,
+    groups = without_copies([d for d, _ in found.values()], text=lambda d: found[id(d)][1].content, ocr=lambda d: d.ocr,
                             date=lambda d: d.when, document=lambda d: d.document_id)
     for discussion, copies in groups:
         discussion.also_in = [f"{c.file}, page {c.page}{' (OCR)' if c.ocr else ''}" for c in copies]

@@ -59,6 +59,7 @@ def answer_and_results(store, q: str, chosen: dict) -> dict:
         "answer_all_words": timeline.all_words,
         "discussions": len(found),
         "total": result.total,
+        "total_exact": result.total_exact,
         "all_words": result.all_words,
         "groups": _per_meeting(hits),
         "facets": _facets(hits, q, chosen),
