@@ -195,8 +195,10 @@ class FullTextIndex:
             ) from None
 
     def _reader(self):
+        # Read, not mapped, as the writer: the bookkeeping of an ingest (which records are indexed)
+        # would otherwise map the index's segments into the writing process as the archive grows.
         with self._damage_named():
-            return self._open().reader()
+            return self._open(mapped=False).reader()
 
     @contextmanager
     def _searching(self):
