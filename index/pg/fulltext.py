@@ -111,7 +111,8 @@ class PgFullText:
         return kept[name]
 
     def search(self, q: wq.Query, filters: Filters, limit: int | None, sort_by_date: bool, collapse: bool = True,
-               date_keys: dict[str, int] | None = None, skip_groups: set[str] = frozenset()) -> tuple[int, list[RawHit]]:
+               date_keys: dict[str, int] | None = None, skip_groups: set[str] = frozenset()) -> tuple[int, list[RawHit], bool]:
+        """(total, hits, whether the total is exact): PostgreSQL counts every match, so always exact."""
         where, params = self._where(q, filters)
         rank, rank_params = self._rank(q)
         day = "coalesce(nullif(r.date_key, 0), (%s::jsonb ->> r.doc_id)::integer, 0)"
@@ -128,11 +129,15 @@ class PgFullText:
         total = rows[0][2] if rows else 0
         if not rows and limit:  # total counted without the limit when none came back
             total = 0
-        return total, self._hits(q, [(row[0], float(row[1])) for row in rows])
+        return total, self._hits(q, [(row[0], float(row[1])) for row in rows]), True
 
-    def count(self, q: wq.Query, filters: Filters) -> int:
+    def count_items(self, q: wq.Query, filters: Filters, collapse: bool) -> int:
         where, params = self._where(q, filters)
-        return self._one(f"select count(*) from search_records r where {where}", params)[0]
+        counted = "count(distinct coalesce(r.grp, r.id))" if collapse else "count(*)"
+        return self._one(f"select {counted} from search_records r where {where}", params)[0]
+
+    def mark(self, q: wq.Query, hits: list[RawHit]) -> None:
+        """Snippets: best_per_meeting's hits have theirs already (ts_headline)."""
 
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
         where, params = self._where(q, filters)
@@ -248,11 +253,11 @@ def _unpacked(sql_and_params: tuple[str, list]) -> list:
 
 def _raw_hit(row, score: float) -> RawHit:
     (doc_id, record, group, title, number, meeting_id, file, page, last_page, meeting_date, kind, committee,
-     people, orgs, content, _, headline, title_headline) = row
+     people, orgs, content, record_id, headline, title_headline) = row
     snippet = headline if MARK_START in headline else " — ".join(
         part for part in (title_headline if MARK_START in title_headline else "", (content or "")[:200]) if part)
     return RawHit(
-        doc_id=doc_id, record=record, group=group, title=title or "", number=number, meeting_id=meeting_id, file=file,
+        id=record_id, doc_id=doc_id, record=record, group=group, title=title or "", number=number, meeting_id=meeting_id, file=file,
         page=page, last_page=last_page, meeting_date=meeting_date, kind=kind or None, committee=committee,
         score=round(score, 3), snippet=" ".join(snippet.split()), people=list(people or []), orgs=list(orgs or []),
         content=content or "",
