@@ -67,8 +67,8 @@ NOTES = [
     "list the indexed records), and the follow-up pass looks records up by meeting, committee and date and "
     "holds a minute's opening, not its text (its traced peak at 3,600 files 26 to 15 MB).",
     "Still growing (the issue asks within 10%): the follow-up pass holds one council's records at once (these "
-    "copies are all one council), and the index commits' merges grow with the index (the term table of a "
-    "merged segment is built in memory).",
+    "copies are all one council), and the index commits' merges grow with the index (not yet measured "
+    "apart: likely the term table of a merged segment, which Whoosh builds in memory).",
 ]
 
 
