@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -32,6 +33,11 @@ class PapersError(click.ClickException):
         self.exit_code = exit_code
 
 
+def _one_line(text: str) -> str:
+    """A server's message on one line, without the password a store URL may carry."""
+    return re.sub(r"(://[^:/@\s]+:)[^@\s]*@", r"\1***@", " ".join(text.split()))
+
+
 def home_option(command):
     """--home on every command, so it can follow the command name as users type it."""
 
@@ -47,7 +53,10 @@ def home_option(command):
         if context.get_parameter_source("home") != click.core.ParameterSource.COMMANDLINE:
             # --home before the command name beats PAPERS_HOME (which the root option also reads)
             home = context.find_root().params.get("home") or home
-        store = open_store(resolve_home(home), context.find_root().params.get("store_url"))
+        try:
+            store = open_store(resolve_home(home), context.find_root().params.get("store_url"))
+        except StoreVersionError as exc:
+            raise PapersError(str(exc), EXIT_USAGE) from None
         try:
             return command(*args, store=store, **kwargs)
         except (QueryError, GlossaryError) as exc:
@@ -70,7 +79,7 @@ def home_option(command):
             raise PapersError("interrupted", EXIT_INTERRUPTED) from None
         except Exception as exc:
             if type(exc).__module__.startswith("psycopg"):  # the shared store's server refused or failed
-                raise PapersError(f"{store.db_path}: {exc}") from None
+                raise PapersError(_one_line(f"{store.db_path}: {exc}")) from None
             raise
         finally:
             store.close()

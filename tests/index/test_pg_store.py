@@ -136,3 +136,18 @@ def test_the_web_page_answers_from_the_shared_store(pg_corpus_store, path, query
     status = []
     body = b"".join(app(environ, lambda code, headers: status.append(code)))
     assert status == ["200 OK"] and (b"dental" in body.lower() or not query.startswith("q=dental"))
+
+
+def test_a_store_url_of_another_kind_is_refused_on_one_line(tmp_path):
+    result = CliRunner().invoke(cli, ["--home", str(tmp_path / "home"), "--store", "mysql://db/x", "status"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "Error: --store 'mysql://db/x': give a postgresql://... URL"
+
+
+def test_an_unreachable_server_is_named_on_one_line_without_the_password(tmp_path):
+    pytest.importorskip("psycopg", reason="the pg extra is not installed: no driver to fail")
+    url = "postgresql://reader:s3cret@127.0.0.1:1/papers"
+    result = CliRunner().invoke(cli, ["--home", str(tmp_path / "home"), "--store", url, "status"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "s3cret" not in result.output
+    assert result.output.startswith("Error: postgresql://reader:***@127.0.0.1:1/papers: ")
