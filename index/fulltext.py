@@ -15,15 +15,17 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 from whoosh import collectors, highlight, index, query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.codec import whoosh3
-from whoosh.matching import IntersectionMatcher, Matcher, NullMatcher
+from whoosh.matching import CoordMatcher, IntersectionMatcher, Matcher, NullMatcher, UnionMatcher
 from whoosh.util import make_binary_tree
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
+from . import fulltext_vectors
 from .fulltext_writer import cheap_writer, lengths_as_merged
 
 
@@ -283,7 +285,7 @@ class FullTextIndex:
             if limit and collapse:
                 top, total = _newest_items(searcher, q, filters, limit, skip_groups, date_keys or {})
                 return total, _highlighted(searcher, q, top), True
-            ranked = _ties_in_order(searcher, _run(searcher, q, filters).top_n)
+            ranked = _ranked(searcher, q, filters)
             if sort_by_date:
                 ranked = _newest_first(searcher, ranked, date_keys or {})
             # Collapsed here, not by Whoosh: its collapse is silently skipped when a filter is set.
@@ -294,7 +296,8 @@ class FullTextIndex:
     def count_items(self, q: wq.Query, filters: Filters, collapse: bool) -> int:
         """Matching records, or items when collapsing, counted exactly (a filter's diagnosis quotes it)."""
         with self._searching() as searcher:
-            docs = [docnum for _, docnum in _run(searcher, q, filters, scored=False).top_n]
+            found = _every_match(searcher, q, filters)
+            docs = found[0].tolist() if found else [d for _, d in _run(searcher, q, filters, scored=False).top_n]
             return len({_column(searcher, "group")[d] for d in docs}) if collapse else len(docs)
 
     def best_per_meeting(self, q: wq.Query, filters: Filters) -> list[tuple[int, float, RawHit]]:
@@ -304,7 +307,12 @@ class FullTextIndex:
         passing mentions or copies that are never shown."""
         with self._searching() as searcher:
             found = _PerMeeting(searcher)
-            searcher.search_with_collector(_unions_that_skip(q), _filtered(searcher, filters, found))
+            every = _every_match(searcher, q, filters)
+            if every is None:
+                searcher.search_with_collector(_unions_that_skip(q), _filtered(searcher, filters, found))
+            else:
+                for docnum, score in zip(*(a.tolist() for a in every)):
+                    found.add(docnum, score)
             ids = _column(searcher, "id")
             order = sorted(found.best, key=lambda k: (-found.best[k][1], ids[found.best[k][2]]))
             hits = _records(searcher, [found.best[k][1:] for k in order])
@@ -335,28 +343,107 @@ def _run(searcher, q: wq.Query, filters: Filters, limit: int | None = None, scor
 
 
 def _best_first(searcher, q, filters: Filters, limit: int, collapse: bool, skip: set[str]) -> tuple[list, int, bool]:
-    """The best `limit` hits (items when collapsing) and the total (exact, or a lower bound), without ranking every match.
-
-    Whoosh keeps the best n records; every record scoring above the n-th is
-    among them, in the order a full ranking gives, so the items they make
-    are the full answer's first items. n grows until they make `limit`.
-    """
-    wanted = max(_FIRST_CUT, 10 * limit)
-    while True:
-        found = _run(searcher, q, filters, limit=wanted).top_n
-        complete = len(found) < wanted
-        ranked = _ties_in_order(searcher, found)
-        if not complete:  # a record tied with the n-th may have been left out
-            floor = round(found[-1][0], 6)
-            ranked = [pair for pair in ranked if round(pair[0], 6) > floor]
-        chosen = _one_per_group(searcher, ranked, skip) if collapse else ranked
-        if len(chosen) >= limit or complete:
-            total, exact = (len(chosen), True) if complete else _total(searcher, q, filters, collapse, skip)
-            return chosen[:limit], total, exact
-        wanted *= 4
+    """The best `limit` hits (items when collapsing) and the total (exact, or a lower bound)."""
+    every = _every_match(searcher, q, filters)
+    if every is None:
+        return _best_first_by_whoosh(searcher, q, filters, limit, collapse, skip)
+    numbers, scores = every
+    groups, seen, chosen = _column(searcher, "group") if len(numbers) else None, set(skip), []
+    for score, docnum in _in_rank_order(searcher, numbers, scores):
+        if collapse:
+            group = groups[docnum]
+            if group in seen:
+                continue
+            seen.add(group)
+        chosen.append((score, docnum))
+        if len(chosen) == limit:
+            break
+    return chosen, *_counted(searcher, numbers[:_COUNTED].tolist(), len(numbers) < _COUNTED, collapse, skip)
 
 
-_FIRST_CUT = 200
+def _best_first_by_whoosh(searcher, q, filters: Filters, limit: int, collapse: bool, skip: set[str]):
+    if not collapse:
+        return _ranked(searcher, q, filters)[:limit], *_total(searcher, q, filters, collapse, skip)
+    best = _BestPerItem(searcher, skip)
+    searcher.search_with_collector(_unions_that_skip(q), _filtered(searcher, filters, best))
+    return best.chosen(limit), *_total(searcher, q, filters, collapse, skip)
+
+
+def _ranked(searcher, q, filters: Filters) -> list[tuple[float, int]]:
+    """Every match, as a full ranking orders them."""
+    every = _every_match(searcher, q, filters)
+    if every is None:
+        return _ties_in_order(searcher, _run(searcher, q, filters).top_n)
+    return list(_in_rank_order(searcher, *every))
+
+
+def _every_match(searcher, q, filters: Filters):
+    """(record numbers in index order, scores) of every record q matches behind the filters, or None
+    when q has a part only Whoosh's matchers score."""
+    found = fulltext_vectors.scored(searcher, _unions_that_skip(q), (_Union, _KnownPhrase))
+    if found is None:
+        return None
+    numbers, scores = found
+    restrictions = _restrictions(searcher, filters)
+    keep = np.ones(len(numbers), dtype=bool)
+    if restrictions["filter"] is not None:
+        keep &= np.isin(numbers, _as_array(searcher, restrictions["filter"]))
+    if restrictions.get("mask") is not None:
+        keep &= ~np.isin(numbers, _as_array(searcher, restrictions["mask"]))
+    return numbers[keep], scores[keep]
+
+
+def _as_array(searcher, records: set[int]) -> np.ndarray:
+    """A filter's records as an array, made once per filter set a searcher keeps."""
+    kept = searcher.__dict__.setdefault("_panel_arrays", {})
+    if id(records) not in kept or kept[id(records)][0] is not records:
+        if len(kept) >= _CACHED_FILTERS:
+            kept.clear()
+        kept[id(records)] = (records, np.fromiter(records, dtype=np.int64, count=len(records)))
+    return kept[id(records)][1]
+
+
+def _in_rank_order(searcher, numbers: np.ndarray, scores: np.ndarray):
+    """(score, record) pairs best first, ties (equal at 6 decimals) by record id, made as they are asked for."""
+    order = np.argsort(-scores, kind="stable")
+    ids = _column(searcher, "id") if len(order) else None
+    tied, rank = [], None
+    for start in range(0, len(order), 256):
+        chunk = order[start:start + 256]
+        for score, docnum in zip(scores[chunk].tolist(), numbers[chunk].tolist()):
+            if round(score, 6) != rank:
+                yield from sorted(tied, key=lambda pair: ids[pair[1]]) if len(tied) > 1 else tied
+                tied, rank = [], round(score, 6)
+            tied.append((score, docnum))
+    yield from sorted(tied, key=lambda pair: ids[pair[1]]) if len(tied) > 1 else tied
+
+
+class _BestPerItem(collectors.UnlimitedCollector):
+    """Each item's best record (ties in score by record id), as a full ranking then one record
+    per item gives them: for queries only Whoosh's matchers score."""
+
+    def __init__(self, searcher, skip: set[str]):
+        super().__init__()
+        self.searcher, self.skip = searcher, skip
+        self.best: dict[str, tuple[float, float, int]] = {}  # item: (score rounded as ties are, score, record)
+
+    def collect(self, sub_docnum):
+        docnum, score = self.offset + sub_docnum, self.matcher.score()
+        group = _column(self.searcher, "group")[docnum]  # an empty index has no columns to open early
+        if group in self.skip:
+            return
+        rank, kept, ids = round(score, 6), self.best.get(group), _column(self.searcher, "id")
+        if kept is None or rank > kept[0] or (rank == kept[0] and ids[docnum] < ids[kept[2]]):
+            self.best[group] = (rank, score, docnum)
+
+    def chosen(self, limit: int) -> list[tuple[float, int]]:
+        if not self.best:
+            return []
+        ids = _column(self.searcher, "id")
+        order = sorted(self.best.values(), key=lambda kept: (-kept[0], ids[kept[2]]))
+        return [(score, docnum) for _, score, docnum in order[:limit]]
+
+
 _COUNTED = 1000  # matching records counted, at most, for a search's total
 
 
@@ -370,10 +457,15 @@ def _total(searcher, q, filters: Filters, collapse: bool, skip: set[str]) -> tup
         complete = True
     except _Enough:
         complete = False
-    if not collapse:
-        return len(counter.items), complete
+    return _counted(searcher, counter.items, complete, collapse, skip)
+
+
+def _counted(searcher, first, complete: bool, collapse: bool, skip: set[str]) -> tuple[int, bool]:
+    """The total _total gives from the first _COUNTED matching records (in index order)."""
+    if not collapse or not len(first):
+        return len(first), complete
     groups = _column(searcher, "group")
-    return len({groups[d] for d in counter.items} - set(skip)), complete
+    return len({groups[d] for d in first} - set(skip)), complete
 
 
 class _Enough(Exception):
@@ -401,12 +493,44 @@ def _unions_that_skip(q: wq.Query) -> wq.Query:
     after children", CLA, ...) were read in full on every search.
     """
     if type(q) is wq.Or:  # Or.apply would drop the coordination scale
-        either = wq.Or([_unions_that_skip(sub) for sub in q.subqueries], boost=q.boost, scale=q.scale)
-        either.matcher_type = wq.Or.DEFAULT_MATCHER
-        return either
+        return _Union([_unions_that_skip(sub) for sub in q.subqueries], boost=q.boost, scale=q.scale)
     if type(q) is wq.Phrase:
         return _KnownPhrase(q.fieldname, q.words, slop=q.slop, boost=q.boost, char_ranges=q.char_ranges)
     return q.apply(_unions_that_skip)
+
+
+class _Union(wq.Or):
+    """Whoosh's tree of unions, its coordination bonus counting the query's words as the query has them."""
+
+    def _matcher(self, subs, searcher, context):
+        reader = searcher.reader()
+        union = self._tree_matcher(subs, UnionMatcher, searcher, context, lambda q: q.estimate_size(reader))
+        return _Coordinated(union, self.scale) if self.scale and any(union.term_matchers()) else union
+
+
+class _Coordinated(CoordMatcher):
+    """Whoosh's coordination bonus, with the number of words fixed when the matcher is made.
+
+    Whoosh recounts the words when it prunes a union that can no longer reach
+    the best results, so records found after a pruning scored higher than a
+    full ranking scores them, and the best results depended on when it pruned.
+    """
+
+    def __init__(self, child, scale: float, termcount: int | None = None):
+        super().__init__(child, scale=scale)
+        self._termcount = self._termcount if termcount is None else termcount
+
+    def _replacement(self, newchild):
+        return _Coordinated(newchild, self._scale, self._termcount)
+
+    def replace(self, minquality=0):
+        """Pruned against what the words' own scores must reach: the bonus can add up to
+        (n-1)/(n-scale)^2 before the whole is scaled by (n-1)/n."""
+        n = self._termcount
+        if not minquality or n < 2:
+            return super().replace(minquality)
+        needed = minquality * n / (n - 1) - (n - 1) / (n - self._scale) ** 2
+        return super().replace(max(0.0, needed))
 
 
 def _ties_in_order(searcher, ranked: list[tuple]) -> list[tuple]:
@@ -474,8 +598,9 @@ class _PerMeeting(collectors.UnlimitedCollector):
         self.best: dict[str, tuple[float, float, int]] = {}  # (score rounded as ties are, score, record)
 
     def collect(self, sub_docnum):
-        docnum = self.offset + sub_docnum
-        score = self.matcher.score()
+        self.add(self.offset + sub_docnum, self.matcher.score())
+
+    def add(self, docnum: int, score: float) -> None:
         key = _sparse(self.meetings, self.searcher, docnum, "meeting_id") or f"document:{self.docs[docnum]}"
         self.counts[key] = self.counts.get(key, 0) + 1
         kept, rank = self.best.get(key), round(score, 6)
@@ -576,23 +701,39 @@ class _KnownPhrase(wq.Phrase):
     searcher lives, so results are the same.
     """
 
-    def matcher(self, searcher, context=None):
+    def records(self, searcher, context=None) -> tuple[list[int], list[float]]:
+        """The segment's records holding the phrase, and the phrase's score on each (boost not applied)."""
         cache = searcher.__dict__.setdefault("_panel_phrases", {})
         key = (self.fieldname, tuple(self.words), self.slop)
-        if key not in cache:
-            if len(cache) >= _CACHED_PHRASES:
-                cache.clear()
-            cache[key] = _adjacent_records(self, searcher, context) if self.slop == 1 else \
+        if key in cache:
+            cache[key] = cache.pop(key)  # the most recently used last
+        else:
+            docs, scores = _adjacent_records(self, searcher, context) if self.slop == 1 else \
                 _scored_records(wq.Phrase(self.fieldname, self.words, slop=self.slop), searcher, context)
-        docs, scores = cache[key]
-        if not docs:
+            cache[key] = (np.asarray(docs, dtype=np.int64), np.asarray(scores, dtype=np.float64))
+            held = searcher.__dict__["_panel_phrase_records"] = \
+                searcher.__dict__.get("_panel_phrase_records", 0) + len(docs)
+            while held > _KEPT_PHRASE_RECORDS and len(cache) > 1:  # the least recently used first
+                held -= len(cache.pop(next(iter(cache)))[0])
+                searcher.__dict__["_panel_phrase_records"] = held
+        return cache[key]
+
+    def scored(self, searcher):
+        """(records, scores, words matched on each) as fulltext_vectors reads a phrase, or None."""
+        docs, scores = self.records(searcher)
+        return (docs, scores, len(self.words)) if len(docs) else None
+
+    def matcher(self, searcher, context=None):
+        docs, scores = self.records(searcher, context)
+        if not len(docs):
             return NullMatcher()
         field = searcher.schema[self.fieldname]
         terms = [(self.fieldname, field.to_bytes(word)) for word in self.words]
         return _Listed(docs, scores, terms, self.boost)
 
 
-_CACHED_PHRASES = 128  # a phrase of common words keeps a record number and a score per record it is on
+# A phrase keeps a record number and a score (16 bytes) per record it is on: 32 MB at most.
+_KEPT_PHRASE_RECORDS = 2_000_000
 
 
 def _adjacent_records(phrase: wq.Phrase, searcher, context) -> tuple[list[int], list[float]]:
@@ -626,17 +767,17 @@ def _scored_records(q: wq.Query, searcher, context) -> tuple[list[int], list[flo
 
 
 class _Listed(Matcher):
-    """Records and their scores read from lists, as a Whoosh matcher."""
+    """Records and their scores read from arrays, as a Whoosh matcher."""
 
-    def __init__(self, docs: list[int], scores: list[float], terms: list[tuple], boost: float, at: int = 0):
+    def __init__(self, docs: np.ndarray, scores: np.ndarray, terms: list[tuple], boost: float, at: int = 0):
         self._docs, self._scores, self._terms, self._boost, self._at = docs, scores, terms, boost, at
-        self._best = max(scores)
+        self._best = float(scores.max())
 
     def is_active(self):
         return self._at < len(self._docs)
 
     def id(self):
-        return self._docs[self._at]
+        return int(self._docs[self._at])
 
     def next(self):
         self._at += 1
@@ -646,7 +787,7 @@ class _Listed(Matcher):
             self._at = bisect_left(self._docs, id, self._at)
 
     def score(self):
-        return self._scores[self._at] * self._boost
+        return float(self._scores[self._at]) * self._boost
 
     def weight(self):
         return self.score()
@@ -680,7 +821,7 @@ class _Listed(Matcher):
         return 0
 
     def all_ids(self):
-        return iter(self._docs[self._at:])
+        return iter(self._docs[self._at:].tolist())
 
     def term(self):
         return None
@@ -813,7 +954,8 @@ def _docs_of(searcher, q: wq.Query) -> set[int]:
     if q not in cache:
         if len(cache) >= _CACHED_FILTERS:
             cache.clear()
-        cache[q] = set(searcher.docs_for_query(q)) or {-1}
+        found = fulltext_vectors.scored(searcher, q, (_Union, _KnownPhrase))
+        cache[q] = (set(found[0].tolist()) if found is not None else set(searcher.docs_for_query(q))) or {-1}
     return cache[q]
 
 

@@ -1,0 +1,237 @@
+"""Every record a query matches, scored at once over whole posting lists, as Whoosh scores them one by one.
+
+Whoosh walks each matching record through a tree of Python matchers. A
+question of common words matches most of an archive: on 30,000 pages that
+was tens of thousands of records at tens of microseconds each, whatever the
+number of results shown. Here each word's postings are read a block at a
+time and the same BM25F sums, unions, intersections, boosts and coordination
+bonus are taken over arrays, one segment at a time as Whoosh builds its
+matchers, so the scores are Whoosh's own (the same arithmetic; sums may be
+taken in another order, a difference far below the 6 decimals ties are
+compared at).
+
+Only the query parts the project's searches build are scored here: words,
+phrases, AND, OR, NOT, ANDMAYBE and ANDNOT. A query with any other part (ranges, wildcards)
+gets None, and Whoosh's matchers score it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.scoring import BM25FScorer, WeightScorer
+from whoosh.util.numeric import _length_byte_cache
+
+_LENGTHS = np.array(_length_byte_cache, dtype=np.float64)
+_KEPT_POSTINGS = 2_000_000  # word scores kept per searcher: 16 bytes each, 32 MB at most
+
+
+class _Unsupported(Exception):
+    """A query part only Whoosh's matchers score."""
+
+
+@dataclass
+class _Scored:
+    """One segment's records a query part matches: which, their scores, and how many of the
+    part's words each matched (Whoosh's coordination bonus counts them)."""
+
+    hit: np.ndarray  # bool, one per record of the segment
+    score: np.ndarray  # float64
+    words: np.ndarray  # int32
+    word_count: int  # the part's words in this segment, as Whoosh's term_matchers() counts them
+
+
+def scored(searcher, q: wq.Query, known_parts) -> tuple[np.ndarray, np.ndarray] | None:
+    """(record numbers in index order, their scores) of every record q matches, or None when q
+    has a part only Whoosh scores. known_parts: the engine's union and phrase classes (a phrase
+    gives its records, scores and word count through scored(searcher))."""
+    numbers, scores = [], []
+    try:
+        for sub, offset in searcher.subsearchers or [(searcher, 0)]:
+            part = _Segment(sub, known_parts).score(q)
+            found = np.flatnonzero(part.hit)
+            numbers.append(found + offset)
+            scores.append(part.score[found])
+    except _Unsupported:
+        return None
+    if not numbers:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(numbers), np.concatenate(scores)
+
+
+class _Segment:
+    def __init__(self, searcher, known_parts):
+        self.searcher, self.reader = searcher, searcher.reader()
+        self.size = self.reader.doc_count_all()
+        self.union, self.phrase = known_parts
+
+    def none(self) -> _Scored:
+        return _Scored(np.zeros(self.size, bool), np.zeros(self.size), np.zeros(self.size, np.int32), 0)
+
+    def score(self, q: wq.Query) -> _Scored:
+        if q is wq.NullQuery:
+            return self.none()
+        if type(q) is wq.Term:
+            return self._term(q)
+        if type(q) is self.phrase:
+            return self._phrase(q)
+        if type(q) is self.union or type(q) is wq.And:
+            return self._compound(q)
+        if type(q) in (wq.AndMaybe, wq.AndNot):
+            return _maybe(self.score(q.a), self.score(q.b), type(q) is wq.AndNot)
+        if type(q) is wq.Not:  # every record but the child's, scored 1 (Whoosh's InverseMatcher)
+            child = self.score(q.query)
+            hit = ~child.hit & ~self._deleted()
+            return _Scored(hit, hit.astype(np.float64), np.zeros(self.size, np.int32), child.word_count)
+        raise _Unsupported(type(q).__name__)
+
+    def _compound(self, q) -> _Scored:
+        subs = q.subqueries
+        if not subs:
+            return self.none()
+        if len(subs) == 1:  # Whoosh passes a single part through, boost and bonus unused
+            return self.score(subs[0])
+        parts = [self.score(sub) for sub in subs]
+        whole = _either(parts) if type(q) is self.union else _all(parts)
+        if q.boost != 1.0:
+            whole.score = whole.score * q.boost
+        if type(q) is self.union and q.scale and whole.word_count:
+            whole.score = np.where(whole.hit, _coordinated(whole, q.scale), 0.0)
+        return whole
+
+    def _term(self, q: wq.Term) -> _Scored:
+        field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+        if field is None:
+            return self.none()
+        try:
+            text = field.to_bytes(q.text)
+        except ValueError:
+            return self.none()
+        if (q.fieldname, text) not in self.reader:
+            return self.none()
+        numbers, values = self._word_scores(q.fieldname, text)
+        return self._listed(numbers, values * q.boost if q.boost != 1.0 else values, 1)
+
+    def _word_scores(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """A word's records and BM25F scores, kept while the searcher lives (its statistics are
+        fixed until then): reading a posting list means unpickling it a block at a time."""
+        kept = self.searcher.__dict__.setdefault("_panel_word_scores", {})
+        key = (fieldname, text)
+        if key not in kept:
+            kept[key] = found = self._read_word_scores(fieldname, text)
+            self.searcher.__dict__["_panel_kept_postings"] = held = \
+                self.searcher.__dict__.get("_panel_kept_postings", 0) + len(found[0])
+            while held > _KEPT_POSTINGS and len(kept) > 1:  # the oldest first
+                held -= len(kept.pop(next(iter(kept)))[0])
+                self.searcher.__dict__["_panel_kept_postings"] = held
+        return kept[key]
+
+    def _read_word_scores(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+        matcher = self.searcher.postings(fieldname, text)
+        numbers, weights = _postings(matcher.child if isinstance(matcher, FilterMatcher) else matcher)
+        if self.reader.has_deletions():  # Whoosh filters them from its matchers; so must this
+            kept = ~self._deleted()[numbers]
+            numbers, weights = numbers[kept], weights[kept]
+        scorer = self.searcher.weighting.scorer(self.searcher, fieldname, text)
+        if isinstance(scorer, BM25FScorer):
+            lengths = self._lengths(fieldname)[numbers]
+            return numbers, scorer.idf * ((weights * (scorer.K1 + 1)) /
+                                          (weights + scorer.K1 * ((1 - scorer.B) + scorer.B * lengths / scorer.avgfl)))
+        if isinstance(scorer, WeightScorer):
+            return numbers, weights
+        raise _Unsupported(type(scorer).__name__)
+
+    def _phrase(self, q) -> _Scored:
+        found = q.scored(self.searcher)
+        if found is None:
+            return self.none()
+        numbers, values, words = found
+        return self._listed(np.asarray(numbers, dtype=np.int64), np.asarray(values) * q.boost, words)
+
+    def _listed(self, numbers: np.ndarray, values: np.ndarray, words: int) -> _Scored:
+        part = self.none()
+        part.hit[numbers] = True
+        part.score[numbers] = values
+        part.words[numbers] = words
+        part.word_count = words
+        return part
+
+    def _deleted(self) -> np.ndarray:
+        kept = self.searcher.__dict__
+        if "_panel_deleted" not in kept:
+            deleted = np.zeros(self.size, dtype=bool)
+            if self.reader.has_deletions():
+                deleted[list(self.reader.deleted_docs_set)] = True
+            kept["_panel_deleted"] = deleted
+        return kept["_panel_deleted"]
+
+    def _lengths(self, fieldname: str) -> np.ndarray:
+        """Each record's length of the field as Whoosh's doc_field_length(docnum, field, 1) reads it."""
+        kept = self.searcher.__dict__.setdefault("_panel_lengths", {})
+        if fieldname not in kept:
+            column = self.reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            codes = np.zeros(self.size, dtype=np.uint8)
+            if column is not None and column._count:
+                stored = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
+                codes[: len(stored)] = stored[: self.size]
+            kept[fieldname] = np.where(codes > 0, _LENGTHS[codes], 1.0)
+        return kept[fieldname]
+
+
+def _postings(matcher) -> tuple[np.ndarray, np.ndarray]:
+    """A term's record numbers and weights, a block at a time."""
+    numbers, weights = [], []
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        numbers.append(np.asarray(matcher._ids, dtype=np.int64))
+        weights.append(np.asarray(matcher._weights, dtype=np.float64))
+        matcher._next_block()
+    if not numbers:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(numbers), np.concatenate(weights)
+
+
+def _either(parts: list[_Scored]) -> _Scored:
+    """A union: a record's score is the sum of the parts it matches."""
+    whole = _Scored(parts[0].hit.copy(), parts[0].score.copy(), parts[0].words.copy(), parts[0].word_count)
+    for part in parts[1:]:
+        whole.hit |= part.hit
+        whole.score += part.score
+        whole.words += part.words
+        whole.word_count += part.word_count
+    return whole
+
+
+def _all(parts: list[_Scored]) -> _Scored:
+    """An intersection: records every part matches, scored by the sum."""
+    whole = _either(parts)
+    for part in parts:
+        whole.hit &= part.hit
+    whole.score = np.where(whole.hit, whole.score, 0.0)
+    whole.words = np.where(whole.hit, whole.words, 0)
+    return whole
+
+
+def _maybe(first: _Scored, second: _Scored, excluded: bool) -> _Scored:
+    """a ANDMAYBE b: a's records, b's score added where b matches too; a ANDNOT b: a's records b misses."""
+    if excluded:
+        keep = first.hit & ~second.hit
+        return _Scored(keep, np.where(keep, first.score, 0.0), np.where(keep, first.words, 0),
+                       first.word_count + second.word_count)
+    whole = _either([first, second])
+    whole.hit = first.hit.copy()
+    whole.score = np.where(whole.hit, whole.score, 0.0)
+    whole.words = np.where(whole.hit, whole.words, 0)
+    return whole
+
+
+def _coordinated(whole: _Scored, scale: float) -> np.ndarray:
+    """Whoosh's CoordMatcher bonus (its "SQR" function) for the words each record matched."""
+    n = whole.word_count
+    if n == 0 or n == scale:
+        return np.zeros_like(whole.score)
+    return (whole.score + ((whole.words - 1) / (n - scale) ** 2)) * ((n - 1) / n)
