@@ -966,12 +966,11 @@ def _dated(searcher, since: str | None, until: str | None, stated_docs: frozense
     """Records of meetings from since to until (inclusive), and of the undated documents whose stated period overlaps."""
     keys = searcher.__dict__.get("_panel_date_keys")
     if keys is None:
-        column = _column(searcher, "date_key")
-        keys = searcher.__dict__["_panel_date_keys"] = [column[d] for d in range(searcher.doc_count_all())]
+        keys = searcher.__dict__["_panel_date_keys"] = fulltext_vectors.numeric_column(searcher, "date_key")
     low = int(since.replace("-", "")) if since else 0
     high = int(until.replace("-", "")) if until else 99_999_999
-    # An unset key reads back as the column's minimum, so only records with a meeting date are asked.
-    found = {d for d in _docs_of(searcher, wq.Every("meeting_date")) if low <= keys[d] <= high}
+    # Only records with a meeting date have a key (yyyymmdd); an unset one reads as the column's minimum.
+    found = set(np.flatnonzero((keys > 0) & (keys >= low) & (keys <= high)).tolist())
     return found | _docs_of(searcher, _any_document(stated_docs)) if stated_docs else found
 
 

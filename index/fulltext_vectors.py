@@ -181,6 +181,24 @@ class _Segment:
         return kept[fieldname]
 
 
+def numeric_column(searcher, name: str) -> np.ndarray:
+    """A numeric column's values for every record, read in bulk, as its column reader translates them."""
+    parts = []
+    for sub, _ in searcher.subsearchers or [(searcher, 0)]:
+        reader, size = sub.reader(), sub.reader().doc_count_all()
+        raw, column = reader.column_reader(name, translate=False), reader.column_reader(name)
+        if not hasattr(raw, "_dbfile"):  # a segment no record of which has the field
+            parts.append(np.array([column[d] for d in range(size)], dtype=np.int64))
+            continue
+        stored = np.frombuffer(raw._dbfile.get(raw._basepos, raw._count * raw._fixedlen), dtype=">" + raw._typecode)
+        values = np.full(size, raw._default, dtype=np.int64)
+        values[: min(size, len(stored))] = stored[:size]
+        translate = column._translate
+        distinct, where = np.unique(values, return_inverse=True)
+        parts.append(np.array([translate(int(v)) for v in distinct], dtype=np.int64)[where])
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 def _postings(matcher) -> tuple[np.ndarray, np.ndarray]:
     """A term's record numbers and weights, a block at a time."""
     numbers, weights = [], []

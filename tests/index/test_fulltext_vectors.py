@@ -94,3 +94,19 @@ def test_best_hits_are_the_full_rankings_first(corpus_store, text):
         _, everything, _ = index.search(q, fulltext.Filters(), None, sort_by_date=False, collapse=collapse)
         assert [(h.id, h.score) for h in best] == [(h.id, h.score) for h in everything[:5]], (text, collapse)
         assert total <= len(everything)
+
+
+def test_numeric_column_is_read_as_whoosh_reads_it(corpus_store, tmp_path):
+    index = FullTextIndex(tmp_path / "whoosh")
+    index.create()
+    for n, date in enumerate(["2019-04-03", None, "2024-10-29"]):  # a commit each; an undated record
+        writer = index.writer()
+        record = _record(n + 1, f"d{n}", "children")
+        record.meeting_date = date
+        writer.add_records([record])
+        writer.commit()
+    for searcher_of in (corpus_store.fulltext, index):
+        with searcher_of._searching() as searcher:
+            column = searcher.reader().column_reader("date_key")
+            assert fulltext_vectors.numeric_column(searcher, "date_key").tolist() == \
+                [column[d] for d in range(searcher.doc_count_all())]
