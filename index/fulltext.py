@@ -311,8 +311,7 @@ class FullTextIndex:
             if every is None:
                 searcher.search_with_collector(_unions_that_skip(q), _filtered(searcher, filters, found))
             else:
-                for docnum, score in zip(*(a.tolist() for a in every)):
-                    found.add(docnum, score)
+                _per_meeting(searcher, *every, found)
             ids = _column(searcher, "id")
             order = sorted(found.best, key=lambda k: (-found.best[k][1], ids[found.best[k][2]]))
             hits = _records(searcher, [found.best[k][1:] for k in order])
@@ -579,11 +578,105 @@ def _newest_items(searcher, q, filters: Filters, limit: int, skip: set[str], dat
 
     Every match is found but only those dated as late as the `limit`-th newest
     item found so far are scored: the rest cannot reach the answer."""
+    every = _every_match(searcher, q, filters)
+    if every is not None:
+        return _newest_of(searcher, *every, limit, skip, date_keys)
     collector = _Newest(searcher, limit, skip, date_keys)
     searcher.search_with_collector(_unions_that_skip(q), _filtered(searcher, filters, collector))
     ids, groups = _column(searcher, "id"), collector.groups
     ranked = sorted(collector.items, key=lambda pair: (-collector.day(pair[1]), -pair[0], ids[pair[1]]))
     return _one_per_group(searcher, ranked, skip)[:limit], len({groups[d] for d in collector.matched} - set(skip))
+
+
+def _newest_of(searcher, numbers, scores, limit: int, skip: set[str], date_keys: dict[str, int]):
+    """_newest_items from every match's score: by date, then score, then record id."""
+    if not len(numbers):
+        return [], 0
+    days = _days(searcher, numbers, date_keys)
+    codes, names = _group_codes(searcher, numbers)
+    total = len({names[c] for c in np.unique(codes).tolist()} - set(skip))
+    order = np.lexsort((-scores, -days))
+    ids, groups, seen, chosen = _column(searcher, "id"), _column(searcher, "group"), set(skip), []
+    tied, last = [], None
+    for at in range(0, len(order), 256):
+        chunk = order[at:at + 256]
+        for day, score, docnum in zip(days[chunk].tolist(), scores[chunk].tolist(), numbers[chunk].tolist()):
+            if (day, score) != last:
+                chosen += _first_of_groups(sorted(tied, key=lambda pair: ids[pair[1]]), groups, seen)
+                if len(chosen) >= limit:
+                    return chosen[:limit], total
+                tied, last = [], (day, score)
+            tied.append((score, docnum))
+    chosen += _first_of_groups(sorted(tied, key=lambda pair: ids[pair[1]]), groups, seen)
+    return chosen[:limit], total
+
+
+def _first_of_groups(ranked: list[tuple], groups, seen: set[str]) -> list[tuple]:
+    kept = []
+    for score, docnum in ranked:
+        if groups[docnum] not in seen:
+            seen.add(groups[docnum])
+            kept.append((score, docnum))
+    return kept
+
+
+def _days(searcher, numbers: np.ndarray, date_keys: dict[str, int]) -> np.ndarray:
+    """Each record's meeting date key, or its undated document's (from date_keys), or 0."""
+    days = _date_keys(searcher)[numbers]
+    undated = np.flatnonzero(days <= 0)
+    if len(undated):
+        docs = _column(searcher, "doc_id")
+        days[undated] = [date_keys.get(docs[d], 0) for d in numbers[undated].tolist()]
+    return days
+
+
+def _date_keys(searcher) -> np.ndarray:
+    """Every record's meeting date as yyyymmdd (the column's minimum when it has none), read once per searcher."""
+    if "_panel_date_keys" not in searcher.__dict__:
+        searcher.__dict__["_panel_date_keys"] = fulltext_vectors.numeric_column(searcher, "date_key")
+    return searcher.__dict__["_panel_date_keys"]
+
+
+def _group_codes(searcher, numbers: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Each record's item as a number, and the items' names."""
+    groups = _column(searcher, "group")
+    return _codes(searcher, "group", numbers, lambda docnum: groups[docnum])
+
+
+def _meeting_codes(searcher, numbers: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Each record's meeting (or undated document) as a number, and their keys."""
+    meetings, docs = _column(searcher, "meeting_id"), _column(searcher, "doc_id")
+    return _codes(searcher, "meeting", numbers, lambda docnum: _sparse(meetings, searcher, docnum, "meeting_id")
+                  or f"document:{docs[docnum]}")
+
+
+def _codes(searcher, kind: str, numbers: np.ndarray, value_of) -> tuple[np.ndarray, list[str]]:
+    """numbers' values as numbers (and the values), each record's read once per searcher."""
+    kept = searcher.__dict__.setdefault("_panel_codes", {})
+    if kind not in kept:
+        kept[kind] = (np.full(searcher.doc_count_all(), -1, np.int64), [], {})
+    codes, names, numbered = kept[kind]
+    for docnum in numbers[codes[numbers] < 0].tolist():
+        name = value_of(docnum)
+        if name not in numbered:
+            numbered[name] = len(names)
+            names.append(name)
+        codes[docnum] = numbered[name]
+    return codes[numbers], names
+
+
+def _per_meeting(searcher, numbers: np.ndarray, scores: np.ndarray, found: "_PerMeeting") -> None:
+    """found's counts and best records from every match's score at once."""
+    if not len(numbers):
+        return
+    codes, names = _meeting_codes(searcher, numbers)
+    counts = np.bincount(codes)
+    best = np.full(len(counts), -np.inf)
+    np.maximum.at(best, codes, scores)
+    near = scores >= best[codes] - 1e-6  # every record its meeting's best may tie with at 6 decimals
+    for docnum, score in zip(numbers[near].tolist(), scores[near].tolist()):
+        found.add(docnum, score, count=False)
+    found.counts = {names[code]: int(counts[code]) for code in np.flatnonzero(counts).tolist()}
 
 
 class _PerMeeting(collectors.UnlimitedCollector):
@@ -600,9 +693,10 @@ class _PerMeeting(collectors.UnlimitedCollector):
     def collect(self, sub_docnum):
         self.add(self.offset + sub_docnum, self.matcher.score())
 
-    def add(self, docnum: int, score: float) -> None:
+    def add(self, docnum: int, score: float, count: bool = True) -> None:
         key = _sparse(self.meetings, self.searcher, docnum, "meeting_id") or f"document:{self.docs[docnum]}"
-        self.counts[key] = self.counts.get(key, 0) + 1
+        if count:
+            self.counts[key] = self.counts.get(key, 0) + 1
         kept, rank = self.best.get(key), round(score, 6)
         if kept is None or rank > kept[0] or (rank == kept[0] and self.ids[docnum] < self.ids[kept[2]]):
             self.best[key] = (rank, score, docnum)
@@ -964,9 +1058,7 @@ _CACHED_FILTERS = 32
 
 def _dated(searcher, since: str | None, until: str | None, stated_docs: frozenset[str]) -> set[int]:
     """Records of meetings from since to until (inclusive), and of the undated documents whose stated period overlaps."""
-    keys = searcher.__dict__.get("_panel_date_keys")
-    if keys is None:
-        keys = searcher.__dict__["_panel_date_keys"] = fulltext_vectors.numeric_column(searcher, "date_key")
+    keys = _date_keys(searcher)
     low = int(since.replace("-", "")) if since else 0
     high = int(until.replace("-", "")) if until else 99_999_999
     # Only records with a meeting date have a key (yyyymmdd); an unset one reads as the column's minimum.

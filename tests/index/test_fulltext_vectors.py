@@ -110,3 +110,18 @@ def test_numeric_column_is_read_as_whoosh_reads_it(corpus_store, tmp_path):
             column = searcher.reader().column_reader("date_key")
             assert fulltext_vectors.numeric_column(searcher, "date_key").tolist() == \
                 [column[d] for d in range(searcher.doc_count_all())]
+
+
+@pytest.mark.parametrize("text", QUERIES[:7])
+def test_meetings_and_newest_items_are_whooshs(corpus_store, monkeypatch, text):
+    index = corpus_store.fulltext
+    q = index.parse(text)
+
+    def answers():
+        meetings = [(count, score, hit.id) for count, score, hit in index.best_per_meeting(q, fulltext.Filters())]
+        total, newest, _ = index.search(q, fulltext.Filters(), 5, sort_by_date=True)
+        return meetings, total, [(hit.id, hit.score) for hit in newest]
+
+    vectors = answers()
+    monkeypatch.setattr(fulltext, "_every_match", lambda *args: None)  # Whoosh's matchers, one by one
+    assert vectors == answers()
