@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import heapq
 import shutil
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
-from whoosh import collectors, highlight, index, query as wq
+from whoosh import collectors, highlight, index, query as wq, searching
 from whoosh.filedb.filestore import FileStorage
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.codec import whoosh3
@@ -770,19 +771,39 @@ def _records(searcher, ranked: list[tuple[float, int]]) -> list[RawHit]:
 def _mark(searcher, q, hits: list[RawHit]) -> None:
     """Each hit's snippet, its matches marked.
 
-    Matched terms are collected again for these records only: intersecting the
-    query with their ids lets Whoosh skip every other posting.
+    The terms each matched come from the word lists the search read; for a query
+    only Whoosh scores, from searching it again intersected with the hits' ids.
     """
     if not hits:
         return
-    only = wq.And([wq.Or([wq.Term("id", h.id) for h in hits]), _unions_that_skip(q)])
-    results = searcher.search(only, limit=None, terms=True)
+    results = _matched(searcher, q, hits)
+    if results is None:
+        only = wq.And([wq.Or([wq.Term("id", h.id) for h in hits]), _unions_that_skip(q)])
+        results = searcher.search(only, limit=None, terms=True)
     results.fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=70, autotrim=True)
     results.formatter = _Marker()
     by_id = {hit["id"]: hit for hit in results}
     for hit in hits:
         if hit.id in by_id:
             hit.snippet = _snippet(by_id[hit.id])
+
+
+def _matched(searcher, q, hits: list[RawHit]):
+    """Results for the hits with the terms each matched, as search(terms=True) gives them, taken
+    from the word lists the search read (making Whoosh's matchers again cost more than the search)."""
+    docnums = [searcher.document_number(id=hit.id) for hit in hits]
+    docnums = [d for d in docnums if d is not None]
+    terms = fulltext_vectors.matched_terms(searcher, _unions_that_skip(q), (_Union, _KnownPhrase), docnums)
+    if terms is None:
+        return None
+    matched = [d for d in docnums if d in terms]
+    results = searching.Results(searcher, q, [(0.0, d) for d in matched], docset=set(matched))
+    results.docterms = {d: terms[d] for d in matched}
+    results.termdocs = {}
+    for d in matched:
+        for term in terms[d]:
+            results.termdocs.setdefault(term, array("I")).append(d)
+    return results
 
 
 class _KnownPhrase(wq.Phrase):

@@ -62,6 +62,23 @@ def scored(searcher, q: wq.Query, known_parts) -> tuple[np.ndarray, np.ndarray] 
     return np.concatenate(numbers), np.concatenate(scores)
 
 
+def matched_terms(searcher, q: wq.Query, known_parts, docnums: list[int]) -> dict[int, list[tuple]] | None:
+    """The (field, word) terms q matched on each of docnums, as Whoosh's search(terms=True) records
+    them for highlighting, or None when q has a part only Whoosh scores."""
+    found: dict[int, list[tuple]] = {}
+    wanted = np.asarray(sorted(set(docnums)), dtype=np.int64)
+    try:
+        for sub, offset in searcher.subsearchers or [(searcher, 0)]:
+            here = wanted[(wanted >= offset) & (wanted < offset + sub.reader().doc_count_all())] - offset
+            if len(here):
+                segment = _Segment(sub, known_parts)
+                for local, terms in segment.terms_on(q, here, np.ones(len(here), bool)).items():
+                    found[local + offset] = terms
+    except _Unsupported:
+        return None
+    return found
+
+
 class _Segment:
     def __init__(self, searcher, known_parts):
         self.searcher, self.reader = searcher, searcher.reader()
@@ -87,6 +104,65 @@ class _Segment:
             hit = ~child.hit & ~self._deleted()
             return _Scored(hit, hit.astype(np.float64), np.zeros(self.size, np.int32), child.word_count)
         raise _Unsupported(type(q).__name__)
+
+    def on(self, q: wq.Query, docs: np.ndarray) -> np.ndarray:
+        """Which of the segment's docs q matches."""
+        if q is wq.NullQuery:
+            return np.zeros(len(docs), bool)
+        if type(q) is wq.Term or type(q) is self.phrase:
+            return np.isin(docs, self._records_of(q))
+        if type(q) is self.union:
+            return np.logical_or.reduce([self.on(sub, docs) for sub in q.subqueries]) if q.subqueries else \
+                np.zeros(len(docs), bool)
+        if type(q) is wq.And:
+            return np.logical_and.reduce([self.on(sub, docs) for sub in q.subqueries]) if q.subqueries else \
+                np.zeros(len(docs), bool)
+        if type(q) is wq.AndMaybe:
+            return self.on(q.a, docs)
+        if type(q) is wq.AndNot:
+            return self.on(q.a, docs) & ~self.on(q.b, docs)
+        if type(q) is wq.Not:
+            return ~self.on(q.query, docs) & ~self._deleted()[docs]
+        raise _Unsupported(type(q).__name__)
+
+    def terms_on(self, q: wq.Query, docs: np.ndarray, where: np.ndarray) -> dict[int, list[tuple]]:
+        """The terms q's matching parts have on each of docs (where: the docs q is asked about)."""
+        found: dict[int, list[tuple]] = {}
+        if type(q) is wq.Term or type(q) is self.phrase:
+            terms = self._terms_of(q)
+            for doc in docs[where & self.on(q, docs)].tolist():
+                found.setdefault(doc, []).extend(terms)
+            return found
+        if type(q) in (self.union, wq.And):
+            parts = [(sub, where & self.on(sub, docs)) for sub in q.subqueries]
+        elif type(q) in (wq.AndMaybe, wq.AndNot):
+            parts = [(q.a, where)] + ([(q.b, where & self.on(q.b, docs))] if type(q) is wq.AndMaybe else [])
+        else:  # a NOT matches where its child does not: no terms to mark
+            self.on(q, docs)
+            return found
+        for sub, here in parts:
+            if here.any():
+                for doc, terms in self.terms_on(sub, docs, here).items():
+                    found.setdefault(doc, []).extend(terms)
+        return found
+
+    def _records_of(self, q) -> np.ndarray:
+        if type(q) is self.phrase:
+            found = q.scored(self.searcher)
+            return np.asarray(found[0] if found else [], dtype=np.int64)
+        field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+        try:
+            text = field.to_bytes(q.text) if field is not None else None
+        except ValueError:
+            text = None
+        if text is None or (q.fieldname, text) not in self.reader:
+            return np.zeros(0, dtype=np.int64)
+        return self._word_scores(q.fieldname, text)[0]
+
+    def _terms_of(self, q) -> list[tuple]:
+        field = self.searcher.schema[q.fieldname]
+        words = q.words if type(q) is self.phrase else [q.text]
+        return [(q.fieldname, field.to_bytes(word)) for word in words]
 
     def _compound(self, q) -> _Scored:
         subs = q.subqueries

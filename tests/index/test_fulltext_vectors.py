@@ -125,3 +125,14 @@ def test_meetings_and_newest_items_are_whooshs(corpus_store, monkeypatch, text):
     vectors = answers()
     monkeypatch.setattr(fulltext, "_every_match", lambda *args: None)  # Whoosh's matchers, one by one
     assert vectors == answers()
+
+
+@pytest.mark.parametrize("text", QUERIES + ['"care leavers" ANDNOT adoption', "child* OR adoption"])
+def test_snippets_mark_what_whoosh_marks(corpus_store, monkeypatch, text):
+    index = corpus_store.fulltext
+    q = index.parse(text)
+    _, hits, _ = index.search(q, fulltext.Filters(), 20, sort_by_date=False)
+    marked = [hit.snippet for hit in hits]
+    monkeypatch.setattr(fulltext, "_matched", lambda *args: None)  # Whoosh's search(terms=True)
+    index.mark(q, hits)
+    assert [hit.snippet for hit in hits] == marked
