@@ -1069,7 +1069,7 @@ def _docs_of(searcher, q: wq.Query) -> set[int]:
     if q not in cache:
         if len(cache) >= _CACHED_FILTERS:
             cache.clear()
-        found = fulltext_vectors.scored(searcher, q, (_Union, _KnownPhrase))
+        found = fulltext_vectors.scored(searcher, _unions_that_skip(q), (_Union, _KnownPhrase))
         cache[q] = (set(found[0].tolist()) if found is not None else set(searcher.docs_for_query(q))) or {-1}
     return cache[q]
 
