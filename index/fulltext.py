@@ -818,20 +818,14 @@ class _KnownPhrase(wq.Phrase):
 
     def records(self, searcher, context=None) -> tuple[list[int], list[float]]:
         """The segment's records holding the phrase, and the phrase's score on each (boost not applied)."""
-        cache = searcher.__dict__.setdefault("_panel_phrases", {})
-        key = (self.fieldname, tuple(self.words), self.slop)
-        if key in cache:
-            cache[key] = cache.pop(key)  # the most recently used last
-        else:
-            docs, scores = _adjacent_records(self, searcher, context) if self.slop == 1 else \
-                _scored_records(wq.Phrase(self.fieldname, self.words, slop=self.slop), searcher, context)
-            cache[key] = (np.asarray(docs, dtype=np.int64), np.asarray(scores, dtype=np.float64))
-            held = searcher.__dict__["_panel_phrase_records"] = \
-                searcher.__dict__.get("_panel_phrase_records", 0) + len(docs)
-            while held > _KEPT_PHRASE_RECORDS and len(cache) > 1:  # the least recently used first
-                held -= len(cache.pop(next(iter(cache)))[0])
-                searcher.__dict__["_panel_phrase_records"] = held
-        return cache[key]
+        kept = fulltext_vectors.kept_records(searcher, "_panel_phrases", _KEPT_PHRASE_RECORDS)
+        key = (id(searcher), self.fieldname, tuple(self.words), self.slop)
+        return kept.get(key, lambda: self._found(searcher, context))
+
+    def _found(self, searcher, context) -> tuple[np.ndarray, np.ndarray]:
+        docs, scores = _adjacent_records(self, searcher, context) if self.slop == 1 else \
+            _scored_records(wq.Phrase(self.fieldname, self.words, slop=self.slop), searcher, context)
+        return np.asarray(docs, dtype=np.int64), np.asarray(scores, dtype=np.float64)
 
     def scored(self, searcher):
         """(records, scores, words matched on each) as fulltext_vectors reads a phrase, or None."""

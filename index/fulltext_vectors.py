@@ -26,7 +26,7 @@ from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.util.numeric import _length_byte_cache
 
 _LENGTHS = np.array(_length_byte_cache, dtype=np.float64)
-_KEPT_POSTINGS = 2_000_000  # word scores kept per searcher: 16 bytes each, 32 MB at most
+_KEPT_POSTINGS = 2_000_000  # word scores kept per search: 16 bytes a record, 32 MB at most
 
 
 class _Unsupported(Exception):
@@ -42,6 +42,33 @@ class _Scored:
     score: np.ndarray  # float64
     words: np.ndarray  # int32
     word_count: int  # the part's words in this segment, as Whoosh's term_matchers() counts them
+
+
+class KeptRecords:
+    """Per-record arrays kept while a searcher lives, the least recently used dropped once they
+    hold more than `budget` records."""
+
+    def __init__(self, budget: int):
+        self.budget, self.held, self.values = budget, 0, {}
+
+    def get(self, key, compute):
+        """compute() gives a tuple of equally long arrays, kept under key."""
+        if key in self.values:
+            self.values[key] = self.values.pop(key)  # the most recently used last
+            return self.values[key]
+        value = self.values[key] = compute()
+        self.held += len(value[0])
+        while self.held > self.budget and len(self.values) > 1:
+            self.held -= len(self.values.pop(next(iter(self.values)))[0])
+        return value
+
+
+def kept_records(searcher, name: str, budget: int) -> KeptRecords:
+    """One budget per search: a segment's searcher keeps its arrays in its parent's."""
+    top = searcher.get_parent()
+    if name not in top.__dict__:
+        top.__dict__[name] = KeptRecords(budget)
+    return top.__dict__[name]
 
 
 def scored(searcher, q: wq.Query, known_parts) -> tuple[np.ndarray, np.ndarray] | None:
@@ -194,16 +221,8 @@ class _Segment:
     def _word_scores(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         """A word's records and BM25F scores, kept while the searcher lives (its statistics are
         fixed until then): reading a posting list means unpickling it a block at a time."""
-        kept = self.searcher.__dict__.setdefault("_panel_word_scores", {})
-        key = (fieldname, text)
-        if key not in kept:
-            kept[key] = found = self._read_word_scores(fieldname, text)
-            self.searcher.__dict__["_panel_kept_postings"] = held = \
-                self.searcher.__dict__.get("_panel_kept_postings", 0) + len(found[0])
-            while held > _KEPT_POSTINGS and len(kept) > 1:  # the oldest first
-                held -= len(kept.pop(next(iter(kept)))[0])
-                self.searcher.__dict__["_panel_kept_postings"] = held
-        return kept[key]
+        kept = kept_records(self.searcher, "_panel_word_scores", _KEPT_POSTINGS)
+        return kept.get((id(self.searcher), fieldname, text), lambda: self._read_word_scores(fieldname, text))
 
     def _read_word_scores(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         matcher = self.searcher.postings(fieldname, text)

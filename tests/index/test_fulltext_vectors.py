@@ -136,3 +136,21 @@ def test_snippets_mark_what_whoosh_marks(corpus_store, monkeypatch, text):
     monkeypatch.setattr(fulltext, "_matched", lambda *args: None)  # Whoosh's search(terms=True)
     index.mark(q, hits)
     assert [hit.snippet for hit in hits] == marked
+
+
+def test_kept_records_drop_the_least_recently_used_past_their_budget():
+    import numpy as np
+
+    kept = fulltext_vectors.KeptRecords(budget=10)
+    made = []
+
+    def array_of(n):
+        return lambda: made.append(n) or (np.arange(n),)
+
+    kept.get("a", array_of(4))
+    kept.get("b", array_of(4))
+    kept.get("a", array_of(4))  # kept: not made again, and now the most recent
+    kept.get("c", array_of(4))  # 12 records: "b" goes
+    assert made == [4, 4, 4] and list(kept.values) == ["a", "c"] and kept.held == 8
+    kept.get("huge", array_of(50))  # alone over the budget, but kept until the next
+    assert list(kept.values) == ["huge"]
