@@ -9,6 +9,7 @@ meeting re-traces one council. The cues in single texts are extract/followup_cue
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -38,6 +39,7 @@ NEXT_WITHIN_DAYS = 120
 # Kinds that show a record was taken up; a content match alone never does.
 ADDRESSING = {"agenda_minutes_pair", "scheduled", "requested_report", "response", "reference", "matters_arising"}
 TRACED = ("requests", "actions", "recommendations")
+REPORTS = ("report", "presentation")  # the kinds of paper a minute or agenda item may be about
 MINUTE_HEAD = 500  # the characters of a minute the pairing and citing rules read
 
 
@@ -110,18 +112,17 @@ def _retrace(db: sqlite_utils.Database, council: str) -> None:
     links = group.links()
     if links:
         db["links"].insert_all(({"id": link.id, **asdict(link)} for link in links), pk="id", replace=True)
-    statuses = group.statuses(links)
-    if statuses:
-        db["followups"].insert_all((asdict(s) for s in statuses), pk="record_id", replace=True)
+    db["followups"].insert_all((asdict(s) for s in group.statuses(links)), pk="record_id", replace=True)
 
 
 class _Group:
-    """One council's records, as the linking rules read them."""
+    """One council's records, as the linking rules read them. Requests and recommendations are read
+    again by each rule that walks them rather than held: a council's archive has thousands."""
 
     def __init__(self, db: sqlite_utils.Database, council: str):
         self.db, self.council = db, council
         docs = db.execute_returning_dicts(
-            "select id, file, kind, committee, meeting_date, title from documents where coalesce(council, '') = ?", [council])
+            "select id, kind, committee, meeting_date, title from documents where coalesce(council, '') = ?", [council])
         self.documents = {d["id"]: d for d in docs}
         marks = ",".join("?" * len(docs)) or "''"
         ids = list(self.documents)
@@ -136,8 +137,6 @@ class _Group:
         # so one council's thousands of minutes are not all held at once.
         self.minutes = read(f"select id, document_id, meeting_id, number, title, substr(text, 1, {MINUTE_HEAD}) as head, "
                             "meeting_date, page from minute_items where document_id in ({marks}) order by document_id, page, rowid")
-        self.requests = read("select * from requests where document_id in ({marks})")
-        self.recommendations = read("select * from recommendations where document_id in ({marks})")
         self.actions = read("select a.*, m.date as meeting_date, m.committee from actions a left join meetings m "
                             "on m.id = a.meeting_id where a.document_id in ({marks}) order by a.document_id, a.page, a.rowid")
         self.table_pages = {(r["document_id"], r["page"]) for r in read(
@@ -157,10 +156,11 @@ class _Group:
         self.meetings_titled = defaultdict(set)
         for row in [*self.agenda, *self.minutes]:
             self.meetings_titled[subject_words(row["title"])].add(row["meeting_id"])
-        self.first_part_title = {}
-        for row in self._read("select document_id, title from parts where document_id in ({marks}) and title <> '' "
-                              "order by rowid"):
-            self.first_part_title.setdefault(row["document_id"], row["title"])
+        self.first_part_title = {}  # of the reports, the only papers whose parts a rule reads
+        for row in self._stream("select document_id, title from parts where document_id in ({marks}) and title <> '' "
+                                "order by rowid"):
+            if self.documents[row["document_id"]]["kind"] in REPORTS:
+                self.first_part_title.setdefault(row["document_id"], row["title"])
         self.meeting_on = {}
         dates = defaultdict(set)
         for meeting in self.meetings.values():
@@ -169,6 +169,22 @@ class _Group:
                 dates[meeting["committee"]].add(meeting["date"])
         self.meeting_dates = {c: sorted(d) for c, d in dates.items()}
         self.action_by_id = {a["id"]: a for a in self.actions}
+
+    def _requests(self) -> Iterable[dict]:
+        return self._stream("select id, document_id, minute_id, text, what, due, page from requests "
+                            "where document_id in ({marks})")
+
+    def _recommendations(self, kind: str | None = None) -> Iterable[dict]:
+        rows = self._stream("select id, document_id, kind, number, text, page from recommendations "
+                            "where document_id in ({marks})")
+        return (r for r in rows if kind is None or r["kind"] == kind)
+
+    def _stream(self, sql: str) -> Iterable[dict]:
+        """The rows of a query on the council's documents, one at a time."""
+        marks = ",".join("?" * len(self.documents)) or "''"
+        cursor = self.db.execute(sql.format(marks=marks), list(self.documents))
+        names = [column[0] for column in cursor.description]
+        return (dict(zip(names, row)) for row in cursor)
 
     @classmethod
     def load(cls, db: sqlite_utils.Database, council: str) -> "_Group":
@@ -188,7 +204,7 @@ class _Group:
         """Later agenda items on the subject of a request nothing else answers: a lead for a reader,
         scored, never evidence that it was addressed (ADDRESSING leaves the kind out)."""
         found = []
-        for request in (r for r in self.requests if r["id"] not in answered):
+        for request in (r for r in self._requests() if r["id"] not in answered):
             minute = self.minute_by_id.get(request["minute_id"]) or {}
             origin_date, committee = minute.get("meeting_date"), self._committee(minute)
             for item in self._agenda_between(committee, origin_date):
@@ -255,7 +271,7 @@ class _Group:
     def _requested(self) -> Iterable[Link]:
         """A request answered at a later meeting: by an item of the meeting it was due at, or by a
         later item whose title is the requested report's subject."""
-        for request in self.requests:
+        for request in self._requests():
             minute = self.minute_by_id.get(request["minute_id"]) or {}
             origin_date, committee = minute.get("meeting_date"), self._committee(minute)
             subject = minute.get("title") or request["text"]
@@ -283,8 +299,8 @@ class _Group:
 
     def _responses(self) -> Iterable[Link]:
         """Action-plan rows answering an inspection's recommendations: the same number, the same subject."""
-        plans = [r for r in self.recommendations if r["kind"] == "action_plan"]
-        for recommendation in (r for r in self.recommendations if r["kind"] == "inspection"):
+        plans = list(self._recommendations("action_plan"))
+        for recommendation in self._recommendations("inspection"):
             for row in plans:
                 same_number = _ref(row["number"]) == _ref(recommendation["number"])
                 similarity = subject_similarity(row["text"], recommendation["text"])
@@ -319,7 +335,7 @@ class _Group:
         """A minute (or agenda item) and the separate report of the same meeting it is about."""
         reports_on = defaultdict(list)
         for doc in self.documents.values():
-            if doc["kind"] in ("report", "presentation") and doc["meeting_date"]:
+            if doc["kind"] in REPORTS and doc["meeting_date"]:
                 reports_on[doc["meeting_date"]].append((doc, self._report_title(doc)))
         for item, table in [*((m, "minute_items") for m in self.minutes), *((a, "agenda_items") for a in self.agenda)]:
             for report, title in reports_on.get(item["meeting_date"], []):
@@ -330,14 +346,17 @@ class _Group:
     def _decisions_cited(self) -> Iterable[Link]:
         """A minute deciding a numbered decision ("Review of Decision 24/00093") answers the
         recommendations asking for a decision on it, and is the business of that day's agenda items on it."""
-        asking = [(r, "recommendations", (self.documents.get(r["document_id"]) or {}).get("meeting_date"), r["text"])
-                  for r in self.recommendations]
-        listed = [(a, "agenda_items", a["meeting_date"], a["title"]) for a in self.agenda]
+        asking = ((r, "recommendations", (self.documents.get(r["document_id"]) or {}).get("meeting_date"), r["text"])
+                  for r in self._recommendations())
+        listed = ((a, "agenda_items", a["meeting_date"], a["title"]) for a in self.agenda)
         citing = defaultdict(list)  # a cited number: the positions of the rows naming it
-        rows = asking + listed
-        for position, (_, _, _, text) in enumerate(rows):
-            for number in cited_records(text):
-                citing[number].append(position)
+        rows = []  # only those naming a number, in their order
+        for row in itertools.chain(asking, listed):
+            numbers = cited_records(row[3])
+            for number in numbers:
+                citing[number].append(len(rows))
+            if numbers:
+                rows.append(row)
         for minute in self.minutes:
             cited = cited_records(f"{minute['title'] or ''} {minute['head'] or ''}")
             if not cited or not minute["meeting_date"]:
@@ -363,13 +382,13 @@ class _Group:
                         yield self._link(item, table, earlier, "minute_items", "reference", 0.9, _sentence_with(text, number.lower()))
 
     # -- status ------------------------------------------------------------------
-    def statuses(self, links: list[Link]) -> list[Followup]:
+    def statuses(self, links: list[Link]) -> Iterable[Followup]:
         answered: dict[str, list[Link]] = defaultdict(list)
         for link in links:
             answered[link.to_id].append(link)
-        traced = [("requests", r) for r in self.requests] + [("actions", a) for a in self.actions] + [
-            ("recommendations", r) for r in self.recommendations if r["kind"] == "inspection"]
-        return [self._status(table, row, answered) for table, row in traced]
+        traced = itertools.chain((("requests", r) for r in self._requests()), (("actions", a) for a in self.actions),
+                                 (("recommendations", r) for r in self._recommendations("inspection")))
+        return (self._status(table, row, answered) for table, row in traced)
 
     def _status(self, table: str, row: dict, answered: dict[str, list[Link]]) -> Followup:
         links = sorted(answered.get(row["id"], []), key=lambda link: -link.confidence)
