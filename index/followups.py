@@ -86,16 +86,17 @@ def create_tables(db: sqlite_utils.Database) -> None:
 def refresh_followups(db: sqlite_utils.Database) -> set[str]:
     """Re-trace the councils whose documents changed since the last trace; returns those councils."""
     create_tables(db)
-    now = dict(db.execute("select id, coalesce(council, '') from documents").fetchall())
-    before = dict(db.execute("select document_id, council from traced_documents").fetchall())
-    changed = {now[d] for d in now.keys() - before.keys()} | {before[d] for d in before.keys() - now.keys()}
-    changed |= {now[d] for d in now.keys() & before.keys() if now[d] != before[d]} | {
-        before[d] for d in now.keys() & before.keys() if now[d] != before[d]}
+    # Compared in the database: an archive's document ids are not held for it.
+    changed = {row[0] for row in db.execute(
+        "select coalesce(d.council, '') from documents d left join traced_documents t on t.document_id = d.id "
+        "where t.document_id is null or t.council <> coalesce(d.council, '') "
+        "union select t.council from traced_documents t left join documents d on d.id = t.document_id "
+        "where d.id is null or t.council <> coalesce(d.council, '')")}
     with db.atomic():
         for council in changed:
             _retrace(db, council)
         db.execute("delete from traced_documents")
-        db["traced_documents"].insert_all(({"document_id": d, "council": c} for d, c in now.items()), pk="document_id")
+        db.execute("insert into traced_documents (document_id, council) select id, coalesce(council, '') from documents")
     return changed
 
 
@@ -115,32 +116,36 @@ def _retrace(db: sqlite_utils.Database, council: str) -> None:
     db["followups"].insert_all((asdict(s) for s in group.statuses(links)), pk="record_id", replace=True)
 
 
+# The council's documents, as the rules' queries select them: a list of their ids as parameters
+# would make each statement hold thousands of values (megabytes in SQLite for a large council).
+_OF_COUNCIL = "select id from documents where coalesce(council, '') = ?"
+
+
 class _Group:
     """One council's records, as the linking rules read them. Requests and recommendations are read
     again by each rule that walks them rather than held: a council's archive has thousands."""
 
     def __init__(self, db: sqlite_utils.Database, council: str):
         self.db, self.council = db, council
-        docs = db.execute_returning_dicts(
-            "select id, kind, committee, meeting_date, title from documents where coalesce(council, '') = ?", [council])
+        values: dict[str, str] = {}
+        read = lambda sql: _shared(db.execute_returning_dicts(sql.format(docs=_OF_COUNCIL), [council]), values)  # noqa: E731
+        docs = _shared(db.execute_returning_dicts(
+            "select id, kind, committee, meeting_date, title from documents where coalesce(council, '') = ?", [council]),
+            values)
         self.documents = {d["id"]: d for d in docs}
-        marks = ",".join("?" * len(docs)) or "''"
-        ids = list(self.documents)
-        read = lambda sql: db.execute_returning_dicts(sql.format(marks=marks), ids)  # noqa: E731
-        self._read = read
         self.meetings = {m["id"]: m for m in read(
             "select distinct m.* from meetings m join meeting_documents md on md.meeting_id = m.id "
-            "where md.document_id in ({marks})")}
+            "where md.document_id in ({docs})")}
         self.agenda = read("select id, document_id, meeting_id, number, title, pages_from, pages_to, page, meeting_date "
-                           "from agenda_items where document_id in ({marks}) order by document_id, page, rowid")
+                           "from agenda_items where document_id in ({docs}) order by document_id, page, rowid")
         # A minute's opening only: its whole text is read again where a rule needs it (_item_texts),
         # so one council's thousands of minutes are not all held at once.
         self.minutes = read(f"select id, document_id, meeting_id, number, title, substr(text, 1, {MINUTE_HEAD}) as head, "
-                            "meeting_date, page from minute_items where document_id in ({marks}) order by document_id, page, rowid")
+                            "meeting_date, page from minute_items where document_id in ({docs}) order by document_id, page, rowid")
         self.actions = read("select a.*, m.date as meeting_date, m.committee from actions a left join meetings m "
-                            "on m.id = a.meeting_id where a.document_id in ({marks}) order by a.document_id, a.page, a.rowid")
+                            "on m.id = a.meeting_id where a.document_id in ({docs}) order by a.document_id, a.page, a.rowid")
         self.table_pages = {(r["document_id"], r["page"]) for r in read(
-            "select distinct document_id, page from observations where document_id in ({marks})")}
+            "select distinct document_id, page from observations where document_id in ({docs})")}
         self.minute_by_id = {m["id"]: m for m in self.minutes}
         self._index()
 
@@ -157,7 +162,7 @@ class _Group:
         for row in [*self.agenda, *self.minutes]:
             self.meetings_titled[subject_words(row["title"])].add(row["meeting_id"])
         self.first_part_title = {}  # of the reports, the only papers whose parts a rule reads
-        for row in self._stream("select document_id, title from parts where document_id in ({marks}) and title <> '' "
+        for row in self._stream("select document_id, title from parts where document_id in ({docs}) and title <> '' "
                                 "order by rowid"):
             if self.documents[row["document_id"]]["kind"] in REPORTS:
                 self.first_part_title.setdefault(row["document_id"], row["title"])
@@ -172,17 +177,16 @@ class _Group:
 
     def _requests(self) -> Iterable[dict]:
         return self._stream("select id, document_id, minute_id, text, what, due, page from requests "
-                            "where document_id in ({marks})")
+                            "where document_id in ({docs})")
 
     def _recommendations(self, kind: str | None = None) -> Iterable[dict]:
         rows = self._stream("select id, document_id, kind, number, text, page from recommendations "
-                            "where document_id in ({marks})")
+                            "where document_id in ({docs})")
         return (r for r in rows if kind is None or r["kind"] == kind)
 
     def _stream(self, sql: str) -> Iterable[dict]:
         """The rows of a query on the council's documents, one at a time."""
-        marks = ",".join("?" * len(self.documents)) or "''"
-        cursor = self.db.execute(sql.format(marks=marks), list(self.documents))
+        cursor = self.db.execute(sql.format(docs=_OF_COUNCIL), [self.council])
         names = [column[0] for column in cursor.description]
         return (dict(zip(names, row)) for row in cursor)
 
@@ -476,11 +480,10 @@ class _Group:
         return max(earlier, key=lambda d: d["meeting_date"], default=None)
 
     def _item_texts(self) -> Iterable[tuple[dict, str, str]]:
-        marks = ",".join("?" * len(self.documents)) or "''"
-        texts = self.db.execute(f"select id, text from minute_items where document_id in ({marks}) "
-                                "order by document_id, page, rowid", list(self.documents))
-        for minute_id, text in texts:
-            item = self.minute_by_id[minute_id]
+        texts = self._stream("select id, text from minute_items where document_id in ({docs}) "
+                             "order by document_id, page, rowid")
+        for row in texts:
+            item, text = self.minute_by_id[row["id"]], row["text"]
             yield item, "minute_items", f"{item['title'] or ''}. {text or ''}"
         for item in self.agenda:
             yield item, "agenda_items", item["title"] or ""
@@ -500,6 +503,20 @@ class _Group:
             until = (date.fromisoformat(after[:10]) + timedelta(days=within_days)).isoformat()
             end = bisect_right(rows, (until + "\uffff",), lo=start)
         return [item for _, _, item in sorted(rows[start:end], key=lambda row: row[1])]
+
+
+SHARED = ("document_id", "meeting_id", "committee", "meeting_date", "date", "kind")  # values many rows repeat
+
+
+def _shared(rows: list[dict], values: dict[str, str]) -> list[dict]:
+    """The rows, each repeated value (a paper's id, a meeting's, a date, a committee) held once: the first
+    met of those equal to it, kept in values."""
+    for row in rows:
+        for name in SHARED:
+            value = row.get(name)
+            if value is not None:
+                row[name] = values.setdefault(value, value)
+    return rows
 
 
 def _align(agenda: list[dict], minutes: list[dict]) -> list[tuple[dict, dict, float]]:
