@@ -9,6 +9,7 @@ meeting re-traces one council. The cues in single texts are extract/followup_cue
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -38,6 +39,7 @@ NEXT_WITHIN_DAYS = 120
 # Kinds that show a record was taken up; a content match alone never does.
 ADDRESSING = {"agenda_minutes_pair", "scheduled", "requested_report", "response", "reference", "matters_arising"}
 TRACED = ("requests", "actions", "recommendations")
+REPORTS = ("report", "presentation")  # the kinds of paper a minute or agenda item may be about
 MINUTE_HEAD = 500  # the characters of a minute the pairing and citing rules read
 
 
@@ -84,16 +86,17 @@ def create_tables(db: sqlite_utils.Database) -> None:
 def refresh_followups(db: sqlite_utils.Database) -> set[str]:
     """Re-trace the councils whose documents changed since the last trace; returns those councils."""
     create_tables(db)
-    now = dict(db.execute("select id, coalesce(council, '') from documents").fetchall())
-    before = dict(db.execute("select document_id, council from traced_documents").fetchall())
-    changed = {now[d] for d in now.keys() - before.keys()} | {before[d] for d in before.keys() - now.keys()}
-    changed |= {now[d] for d in now.keys() & before.keys() if now[d] != before[d]} | {
-        before[d] for d in now.keys() & before.keys() if now[d] != before[d]}
+    # Compared in the database: an archive's document ids are not held for it.
+    changed = {row[0] for row in db.execute(
+        "select coalesce(d.council, '') from documents d left join traced_documents t on t.document_id = d.id "
+        "where t.document_id is null or t.council <> coalesce(d.council, '') "
+        "union select t.council from traced_documents t left join documents d on d.id = t.document_id "
+        "where d.id is null or t.council <> coalesce(d.council, '')")}
     with db.atomic():
         for council in changed:
             _retrace(db, council)
         db.execute("delete from traced_documents")
-        db["traced_documents"].insert_all(({"document_id": d, "council": c} for d, c in now.items()), pk="document_id")
+        db.execute("insert into traced_documents (document_id, council) select id, coalesce(council, '') from documents")
     return changed
 
 
@@ -110,38 +113,39 @@ def _retrace(db: sqlite_utils.Database, council: str) -> None:
     links = group.links()
     if links:
         db["links"].insert_all(({"id": link.id, **asdict(link)} for link in links), pk="id", replace=True)
-    statuses = group.statuses(links)
-    if statuses:
-        db["followups"].insert_all((asdict(s) for s in statuses), pk="record_id", replace=True)
+    db["followups"].insert_all((asdict(s) for s in group.statuses(links)), pk="record_id", replace=True)
+
+
+# The council's documents, as the rules' queries select them: a list of their ids as parameters
+# would make each statement hold thousands of values (megabytes in SQLite for a large council).
+_OF_COUNCIL = "select id from documents where coalesce(council, '') = ?"
 
 
 class _Group:
-    """One council's records, as the linking rules read them."""
+    """One council's records, as the linking rules read them. Requests and recommendations are read
+    again by each rule that walks them rather than held: a council's archive has thousands."""
 
     def __init__(self, db: sqlite_utils.Database, council: str):
         self.db, self.council = db, council
-        docs = db.execute_returning_dicts(
-            "select id, file, kind, committee, meeting_date, title from documents where coalesce(council, '') = ?", [council])
+        values: dict[str, str] = {}
+        read = lambda sql: _shared(db.execute_returning_dicts(sql.format(docs=_OF_COUNCIL), [council]), values)  # noqa: E731
+        docs = _shared(db.execute_returning_dicts(
+            "select id, kind, committee, meeting_date, title from documents where coalesce(council, '') = ?", [council]),
+            values)
         self.documents = {d["id"]: d for d in docs}
-        marks = ",".join("?" * len(docs)) or "''"
-        ids = list(self.documents)
-        read = lambda sql: db.execute_returning_dicts(sql.format(marks=marks), ids)  # noqa: E731
-        self._read = read
         self.meetings = {m["id"]: m for m in read(
             "select distinct m.* from meetings m join meeting_documents md on md.meeting_id = m.id "
-            "where md.document_id in ({marks})")}
+            "where md.document_id in ({docs})")}
         self.agenda = read("select id, document_id, meeting_id, number, title, pages_from, pages_to, page, meeting_date "
-                           "from agenda_items where document_id in ({marks}) order by document_id, page, rowid")
+                           "from agenda_items where document_id in ({docs}) order by document_id, page, rowid")
         # A minute's opening only: its whole text is read again where a rule needs it (_item_texts),
         # so one council's thousands of minutes are not all held at once.
         self.minutes = read(f"select id, document_id, meeting_id, number, title, substr(text, 1, {MINUTE_HEAD}) as head, "
-                            "meeting_date, page from minute_items where document_id in ({marks}) order by document_id, page, rowid")
-        self.requests = read("select * from requests where document_id in ({marks})")
-        self.recommendations = read("select * from recommendations where document_id in ({marks})")
+                            "meeting_date, page from minute_items where document_id in ({docs}) order by document_id, page, rowid")
         self.actions = read("select a.*, m.date as meeting_date, m.committee from actions a left join meetings m "
-                            "on m.id = a.meeting_id where a.document_id in ({marks}) order by a.document_id, a.page, a.rowid")
+                            "on m.id = a.meeting_id where a.document_id in ({docs}) order by a.document_id, a.page, a.rowid")
         self.table_pages = {(r["document_id"], r["page"]) for r in read(
-            "select distinct document_id, page from observations where document_id in ({marks})")}
+            "select distinct document_id, page from observations where document_id in ({docs})")}
         self.minute_by_id = {m["id"]: m for m in self.minutes}
         self._index()
 
@@ -157,10 +161,11 @@ class _Group:
         self.meetings_titled = defaultdict(set)
         for row in [*self.agenda, *self.minutes]:
             self.meetings_titled[subject_words(row["title"])].add(row["meeting_id"])
-        self.first_part_title = {}
-        for row in self._read("select document_id, title from parts where document_id in ({marks}) and title <> '' "
-                              "order by rowid"):
-            self.first_part_title.setdefault(row["document_id"], row["title"])
+        self.first_part_title = {}  # of the reports, the only papers whose parts a rule reads
+        for row in self._stream("select document_id, title from parts where document_id in ({docs}) and title <> '' "
+                                "order by rowid"):
+            if self.documents[row["document_id"]]["kind"] in REPORTS:
+                self.first_part_title.setdefault(row["document_id"], row["title"])
         self.meeting_on = {}
         dates = defaultdict(set)
         for meeting in self.meetings.values():
@@ -169,6 +174,21 @@ class _Group:
                 dates[meeting["committee"]].add(meeting["date"])
         self.meeting_dates = {c: sorted(d) for c, d in dates.items()}
         self.action_by_id = {a["id"]: a for a in self.actions}
+
+    def _requests(self) -> Iterable[dict]:
+        return self._stream("select id, document_id, minute_id, text, what, due, page from requests "
+                            "where document_id in ({docs})")
+
+    def _recommendations(self, kind: str | None = None) -> Iterable[dict]:
+        rows = self._stream("select id, document_id, kind, number, text, page from recommendations "
+                            "where document_id in ({docs})")
+        return (r for r in rows if kind is None or r["kind"] == kind)
+
+    def _stream(self, sql: str) -> Iterable[dict]:
+        """The rows of a query on the council's documents, one at a time."""
+        cursor = self.db.execute(sql.format(docs=_OF_COUNCIL), [self.council])
+        names = [column[0] for column in cursor.description]
+        return (dict(zip(names, row)) for row in cursor)
 
     @classmethod
     def load(cls, db: sqlite_utils.Database, council: str) -> "_Group":
@@ -188,7 +208,7 @@ class _Group:
         """Later agenda items on the subject of a request nothing else answers: a lead for a reader,
         scored, never evidence that it was addressed (ADDRESSING leaves the kind out)."""
         found = []
-        for request in (r for r in self.requests if r["id"] not in answered):
+        for request in (r for r in self._requests() if r["id"] not in answered):
             minute = self.minute_by_id.get(request["minute_id"]) or {}
             origin_date, committee = minute.get("meeting_date"), self._committee(minute)
             for item in self._agenda_between(committee, origin_date):
@@ -255,7 +275,7 @@ class _Group:
     def _requested(self) -> Iterable[Link]:
         """A request answered at a later meeting: by an item of the meeting it was due at, or by a
         later item whose title is the requested report's subject."""
-        for request in self.requests:
+        for request in self._requests():
             minute = self.minute_by_id.get(request["minute_id"]) or {}
             origin_date, committee = minute.get("meeting_date"), self._committee(minute)
             subject = minute.get("title") or request["text"]
@@ -283,8 +303,8 @@ class _Group:
 
     def _responses(self) -> Iterable[Link]:
         """Action-plan rows answering an inspection's recommendations: the same number, the same subject."""
-        plans = [r for r in self.recommendations if r["kind"] == "action_plan"]
-        for recommendation in (r for r in self.recommendations if r["kind"] == "inspection"):
+        plans = list(self._recommendations("action_plan"))
+        for recommendation in self._recommendations("inspection"):
             for row in plans:
                 same_number = _ref(row["number"]) == _ref(recommendation["number"])
                 similarity = subject_similarity(row["text"], recommendation["text"])
@@ -319,7 +339,7 @@ class _Group:
         """A minute (or agenda item) and the separate report of the same meeting it is about."""
         reports_on = defaultdict(list)
         for doc in self.documents.values():
-            if doc["kind"] in ("report", "presentation") and doc["meeting_date"]:
+            if doc["kind"] in REPORTS and doc["meeting_date"]:
                 reports_on[doc["meeting_date"]].append((doc, self._report_title(doc)))
         for item, table in [*((m, "minute_items") for m in self.minutes), *((a, "agenda_items") for a in self.agenda)]:
             for report, title in reports_on.get(item["meeting_date"], []):
@@ -330,14 +350,17 @@ class _Group:
     def _decisions_cited(self) -> Iterable[Link]:
         """A minute deciding a numbered decision ("Review of Decision 24/00093") answers the
         recommendations asking for a decision on it, and is the business of that day's agenda items on it."""
-        asking = [(r, "recommendations", (self.documents.get(r["document_id"]) or {}).get("meeting_date"), r["text"])
-                  for r in self.recommendations]
-        listed = [(a, "agenda_items", a["meeting_date"], a["title"]) for a in self.agenda]
+        asking = ((r, "recommendations", (self.documents.get(r["document_id"]) or {}).get("meeting_date"), r["text"])
+                  for r in self._recommendations())
+        listed = ((a, "agenda_items", a["meeting_date"], a["title"]) for a in self.agenda)
         citing = defaultdict(list)  # a cited number: the positions of the rows naming it
-        rows = asking + listed
-        for position, (_, _, _, text) in enumerate(rows):
-            for number in cited_records(text):
-                citing[number].append(position)
+        rows = []  # only those naming a number, in their order
+        for row in itertools.chain(asking, listed):
+            numbers = cited_records(row[3])
+            for number in numbers:
+                citing[number].append(len(rows))
+            if numbers:
+                rows.append(row)
         for minute in self.minutes:
             cited = cited_records(f"{minute['title'] or ''} {minute['head'] or ''}")
             if not cited or not minute["meeting_date"]:
@@ -363,13 +386,13 @@ class _Group:
                         yield self._link(item, table, earlier, "minute_items", "reference", 0.9, _sentence_with(text, number.lower()))
 
     # -- status ------------------------------------------------------------------
-    def statuses(self, links: list[Link]) -> list[Followup]:
+    def statuses(self, links: list[Link]) -> Iterable[Followup]:
         answered: dict[str, list[Link]] = defaultdict(list)
         for link in links:
             answered[link.to_id].append(link)
-        traced = [("requests", r) for r in self.requests] + [("actions", a) for a in self.actions] + [
-            ("recommendations", r) for r in self.recommendations if r["kind"] == "inspection"]
-        return [self._status(table, row, answered) for table, row in traced]
+        traced = itertools.chain((("requests", r) for r in self._requests()), (("actions", a) for a in self.actions),
+                                 (("recommendations", r) for r in self._recommendations("inspection")))
+        return (self._status(table, row, answered) for table, row in traced)
 
     def _status(self, table: str, row: dict, answered: dict[str, list[Link]]) -> Followup:
         links = sorted(answered.get(row["id"], []), key=lambda link: -link.confidence)
@@ -457,11 +480,10 @@ class _Group:
         return max(earlier, key=lambda d: d["meeting_date"], default=None)
 
     def _item_texts(self) -> Iterable[tuple[dict, str, str]]:
-        marks = ",".join("?" * len(self.documents)) or "''"
-        texts = self.db.execute(f"select id, text from minute_items where document_id in ({marks}) "
-                                "order by document_id, page, rowid", list(self.documents))
-        for minute_id, text in texts:
-            item = self.minute_by_id[minute_id]
+        texts = self._stream("select id, text from minute_items where document_id in ({docs}) "
+                             "order by document_id, page, rowid")
+        for row in texts:
+            item, text = self.minute_by_id[row["id"]], row["text"]
             yield item, "minute_items", f"{item['title'] or ''}. {text or ''}"
         for item in self.agenda:
             yield item, "agenda_items", item["title"] or ""
@@ -481,6 +503,20 @@ class _Group:
             until = (date.fromisoformat(after[:10]) + timedelta(days=within_days)).isoformat()
             end = bisect_right(rows, (until + "\uffff",), lo=start)
         return [item for _, _, item in sorted(rows[start:end], key=lambda row: row[1])]
+
+
+SHARED = ("document_id", "meeting_id", "committee", "meeting_date", "date", "kind")  # values many rows repeat
+
+
+def _shared(rows: list[dict], values: dict[str, str]) -> list[dict]:
+    """The rows, each repeated value (a paper's id, a meeting's, a date, a committee) held once: the first
+    met of those equal to it, kept in values."""
+    for row in rows:
+        for name in SHARED:
+            value = row.get(name)
+            if value is not None:
+                row[name] = values.setdefault(value, value)
+    return rows
 
 
 def _align(agenda: list[dict], minutes: list[dict]) -> list[tuple[dict, dict, float]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from array import array
 from contextlib import contextmanager
 from itertools import islice
 
@@ -22,7 +23,58 @@ def cheap_writer(ix, limitmb: int) -> SegmentWriter:
     _index_words_cheaply(writer)
     plain = writer.per_document_reader
     writer.per_document_reader = lambda: _KeptLengths(plain())
+    _hold_merges_compactly(writer)
     return writer
+
+
+def _hold_merges_compactly(writer: SegmentWriter) -> None:
+    """What a commit holds for every term and every record of the segments it merges, as arrays
+    rather than an object each: these grow with the index, and the largest merge (the collection
+    pass's optimize) merges all of it. The terms table's hash buckets hold a (hash, position) pair per
+    term; a merged segment with deletions maps each of its record numbers to the new segment's."""
+    writer.fieldwriter._tindex.buckets = [_Pairs() for _ in range(256)]
+    plain = writer.write_per_doc
+
+    def write_per_doc(fieldnames, reader):
+        if not reader.has_deletions():
+            return plain(fieldnames, reader)
+        docmap = array("q", [-1]) * reader.doc_count_all()
+        for new, docnum in enumerate(reader.all_doc_ids(), writer.docnum):
+            docmap[docnum] = new
+        plain(fieldnames, _Undeleted(reader))  # which would map them in a dictionary
+        return docmap
+
+    writer.write_per_doc = write_per_doc
+
+
+class _Pairs:
+    """A bucket of (hash, position) pairs, as HashWriter appends and reads them, in one array."""
+
+    def __init__(self):
+        self._values = array("Q")
+
+    def append(self, pair: tuple[int, int]) -> None:
+        self._values.extend(pair)
+
+    def __len__(self) -> int:
+        return len(self._values) // 2
+
+    def __iter__(self):
+        values = iter(self._values)
+        return zip(values, values)
+
+
+class _Undeleted:
+    """A segment reader that says it has no deletions (its live records are iterated all the same)."""
+
+    def __init__(self, reader):
+        self._reader = reader
+
+    def has_deletions(self) -> bool:
+        return False
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
 
 
 def _index_words_cheaply(writer: SegmentWriter) -> None:

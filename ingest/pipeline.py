@@ -210,6 +210,7 @@ def _ingest_locked(store: Store, paths: list[str], parsers: _Parsers, progress: 
         kept_reads.discard(kept_reads.reads_folder(store.home))  # an interrupted run's
         try:
             _run(store, queue, aliases, parsers, report, progress, context, lambda sha: plan, batch, reads)
+            queue.clear()  # an entry a file: not held through the collection passes
             pending = store.meta_value(COLLECTION_PENDING) == "1"
             if pending:
                 _place_in_collection(store, context, parsers, batch, reads)
