@@ -816,7 +816,7 @@ class _KnownPhrase(wq.Phrase):
     searcher lives, so results are the same.
     """
 
-    def records(self, searcher, context=None) -> tuple[list[int], list[float]]:
+    def records(self, searcher, context=None) -> tuple[np.ndarray, np.ndarray]:
         """The segment's records holding the phrase, and the phrase's score on each (boost not applied)."""
         kept = fulltext_vectors.kept_records(searcher, "_panel_phrases", _KEPT_PHRASE_RECORDS)
         key = (id(searcher), self.fieldname, tuple(self.words), self.slop)
