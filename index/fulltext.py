@@ -11,7 +11,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +27,7 @@ from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 
 from . import fulltext_vectors
-from .fulltext_writer import cheap_writer, lengths_as_merged
+from .fulltext_writer import cheap_writer
 
 
 def _keep_missing_columns(cached_reader):
@@ -44,7 +44,7 @@ def _keep_missing_columns(cached_reader):
 
 whoosh3.W3PerDocReader._cached_reader = _keep_missing_columns(whoosh3.W3PerDocReader._cached_reader)
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 _VERSION_FILE = "VERSION"
 MARK_START, MARK_END = "\x01", "\x02"
 
@@ -227,13 +227,6 @@ class FullTextIndex:
         # Read, not mapped: a merge reads every segment it merges, and mapped pages of a growing
         # index would count in the writing process's memory as the archive grows.
         return IndexWriter(self._open(mapped=False))
-
-    def is_empty(self) -> bool:
-        """No record written, not even one deleted since."""
-        if not self.exists():
-            return True
-        with self._reader() as reader:
-            return not reader.doc_count_all()
 
     def indexed_doc_ids(self) -> set[str]:
         if not self.exists():
@@ -989,14 +982,7 @@ class IndexWriter:
         for doc_id in doc_ids:
             self._writer.delete_by_term("doc_id", doc_id)
 
-    def add_records(self, records: Iterable[IndexedRecord], merged_lengths: bool = False) -> None:
-        """merged_lengths: count the records' field lengths in the segment's totals as a merge of
-        their own segment would (each rounded to its stored byte), so that writing them in one segment
-        with later records ranks as committing them first and merging gives, without the second write."""
-        with lengths_as_merged(self._writer) if merged_lengths else nullcontext():
-            self._add_records(records)
-
-    def _add_records(self, records: Iterable[IndexedRecord]) -> None:
+    def add_records(self, records: Iterable[IndexedRecord]) -> None:
         for r in records:
             fields = {
                 "id": r.id, "doc_id": r.doc_id, "record": r.record, "group": r.group or r.id,

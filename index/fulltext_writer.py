@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy
 import pickle
 from array import array
-from contextlib import contextmanager
 from itertools import islice
 
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
@@ -24,6 +23,7 @@ def cheap_writer(ix, limitmb: int) -> SegmentWriter:
     plain = writer.per_document_reader
     writer.per_document_reader = lambda: _KeptLengths(plain())
     _hold_merges_compactly(writer)
+    _count_lengths_as_stored(writer)
     return writer
 
 
@@ -99,10 +99,11 @@ def _index_words_cheaply(writer: SegmentWriter) -> None:
     writer.add_document = add_document
 
 
-@contextmanager
-def lengths_as_merged(writer: SegmentWriter):
-    """Count the documents added meanwhile in the segment's field-length totals as a merge of their own
-    segment would: each length rounded to the byte it is stored as (what the merge reads back)."""
+def _count_lengths_as_stored(writer: SegmentWriter) -> None:
+    """Count each field length in the segment's totals rounded to the byte it is stored as, which is
+    what a merge reads back and sums. A segment then ranks the same whether its records were written
+    into it or merged in, so answers do not depend on when commits and merges happened: records can be
+    written as they come, in any order, and segments merged whenever the policy likes."""
     docs = writer.perdocwriter
     plain = docs.add_field
 
@@ -112,10 +113,6 @@ def lengths_as_merged(writer: SegmentWriter):
             docs._fieldlengths[fieldname] += byte_to_length(length_to_byte(length)) - length
 
     docs.add_field = add_field
-    try:
-        yield
-    finally:
-        del docs.add_field
 
 
 class _WordPostings:

@@ -216,6 +216,7 @@ def _ingest_locked(store: Store, paths: list[str], parsers: _Parsers, progress: 
                 _place_in_collection(store, context, parsers, batch, reads)
         finally:
             kept_reads.discard(kept_reads.reads_folder(store.home))
+        batch.release()
         batch.commit()
         refresh_indicators(store, say=progress.message, force=pending)
         store.refresh_followups()
@@ -301,17 +302,16 @@ def _place_in_collection(store: Store, context: CollectionContext, parsers: _Par
     (from the reads the first pass kept, where it kept one)."""
     context = replace(context, committees=tuple(store.committees()), councils=tuple(store.councils()))
     tasks, placed = placement_tasks(store, context, reads)
-    if not batch.deferred:
-        batch.commit()
-        batch = _IndexBatch(store)
     results = parsers.parse_all(tasks)
     try:
         for parsed in results:
             if moved(parsed, placed):
                 batch.add(parsed, placed=True)
-        # Merged: the replaced records would otherwise weigh in ranking until a later merge,
-        # and a store that was interrupted and resumed (merged by recover) would rank differently.
-        batch.commit(optimize=True)
+        batch.release()
+        # Merged when records already in the index were replaced: they would otherwise weigh in
+        # ranking until a later merge, and a store interrupted and resumed (merged by recover)
+        # would rank differently.
+        batch.commit(optimize=batch.rewritten)
     except BaseException:
         batch.cancel()
         raise
@@ -329,7 +329,7 @@ def _run(store, queue, aliases, parsers: _Parsers, report, progress, context, pl
         return
     tasks = [(c.path, sha, c.size, c.mtime_ns, context, plan_of(sha), reads) for sha, c in queue.items()]
     sha_of_path = {c.path: sha for sha, c in queue.items()}
-    owned, batch = batch is None, batch or _IndexBatch(store)
+    owned, batch = batch is None, batch or _IndexBatch(store, hold=False)
     results = parsers.parse_all(tasks)
     try:
         for result in results:
@@ -376,56 +376,65 @@ def _fail(store: Store, failure: Failure, report: IngestReport, progress: Progre
 
 
 class _IndexBatch:
-    """Documents saved to SQLite, waiting for one search-index commit.
+    """Documents saved to SQLite, written to the search index as they come and committed every
+    COMMIT_EVERY_PAGES pages, so that the writing overlaps the workers' parsing.
 
-    Into an empty index nothing is deleted, so records are written only at the commit: a paper
-    placed in its collection afterwards is written once, not written, deleted and merged away.
+    Papers the collection pass may extract again are held until it has run: each is written once,
+    not written, deleted and merged away (a merge of the whole index). The writer counts field lengths
+    as a merge would (index/fulltext_writer.py), so the answers are those of writing them first.
     """
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, hold: bool = True):
         self.store = store
         self.writer = None
-        self.doc_ids: list[str] = []
+        self.uncommitted: dict[str, None] = {}  # written since the last commit, in order
         self.pages = 0
-        self.deferred = store.fulltext.is_empty()
-        self.placed: dict[str, None] = {}  # ordered sets of the document ids not yet written
-        self.unwritten: dict[str, None] = {}
+        self.held: dict[str, list[str]] | None = {} if hold else None  # doc id -> ids it replaced
+        self.rewritten = False  # records already in the index were replaced: merge them away
 
     def add(self, doc: ParsedDocument, placed: bool = False) -> None:
         replaced = self.store.save_document(doc)
-        self.doc_ids.append(doc.id)
-        self.pages += len(doc.pages)
-        if self.deferred:
-            self.unwritten.pop(doc.id, None)
-            (self.placed if placed else self.unwritten)[doc.id] = None
-        else:
-            self._write(doc.id, replaced)
-        if self.pages >= COMMIT_EVERY_PAGES:
-            self.commit()
+        if self.held is not None and not placed and may_be_placed(doc.meta):
+            self.held[doc.id] = replaced
+            return
+        if placed:
+            if self.held is not None and doc.id in self.held:
+                replaced = [*self.held.pop(doc.id), *replaced]
+            else:
+                self.rewritten = True
+                if doc.id in self.uncommitted:
+                    self.commit()  # a writer deletes only what is committed
+        self._write(doc.id, len(doc.pages), replaced)
 
-    def _write(self, doc_id: str, replaced=(), merged_lengths: bool = False) -> None:
+    def release(self) -> None:
+        """Write the held papers (the collection pass has placed those it could), and hold no more."""
+        held, self.held = self.held or {}, None
+        for doc_id, replaced in held.items():
+            self._write(doc_id, self.store.document_pages(doc_id), replaced)
+
+    def _write(self, doc_id: str, pages: int, replaced=()) -> None:
         if self.writer is None:
             self.writer = self.store.fulltext.writer()
         self.writer.delete_documents([doc_id, *replaced])
-        self.writer.add_records(self.store.records_for_index(doc_id), merged_lengths)
+        self.writer.add_records(self.store.records_for_index(doc_id))
+        self.uncommitted[doc_id] = None
+        self.pages += pages
+        if self.pages >= COMMIT_EVERY_PAGES:
+            self.commit()
 
     def commit(self, optimize: bool = False) -> None:
-        others, placed = list(self.unwritten), list(self.placed)
-        # In one segment, as if the others had been committed first and merged behind the placed papers
-        # (as when those were replaced): a merge sums field lengths rounded to a byte each, and any
-        # other count or order would move scores or ties a little, so theirs are counted so.
-        for doc_id in placed:
-            self._write(doc_id)
-        for doc_id in others:
-            self._write(doc_id, merged_lengths=bool(placed))
         if self.writer is not None:
             self.writer.commit(optimize=optimize)
-            self.store.mark_indexed([*others, *placed] if self.deferred else self.doc_ids)
+            self.store.mark_indexed(list(self.uncommitted))
             self.writer = None
-        self.doc_ids, self.pages = [], 0
-        self.placed, self.unwritten, self.deferred = {}, {}, False
+        self.uncommitted, self.pages = {}, 0
 
     def cancel(self) -> None:
         if self.writer is not None:
             self.writer.cancel()
             self.writer = None
+
+
+def may_be_placed(meta: dict) -> bool:
+    """A paper the collection pass may extract again: as Store.documents_to_place chooses them."""
+    return (meta["committee"] is None or meta["council"] is None) and meta["pages"] > meta["pages_without_text"]

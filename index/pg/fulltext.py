@@ -81,9 +81,6 @@ class PgFullText:
     def writer(self) -> "PgIndexWriter":
         return PgIndexWriter(self.url)
 
-    def is_empty(self) -> bool:
-        return not self.exists() or self._one("select not exists (select 1 from search_records)")[0]
-
     def indexed_doc_ids(self) -> set[str]:
         if not self.exists():
             return set()
@@ -275,8 +272,7 @@ class PgIndexWriter:
         if ids:
             self._conn.execute("delete from search_records where doc_id = any(%s)", [ids])
 
-    def add_records(self, records: Iterable[IndexedRecord], merged_lengths: bool = False) -> None:
-        """merged_lengths: Whoosh's segment bookkeeping; PostgreSQL ranks each record on its own."""
+    def add_records(self, records: Iterable[IndexedRecord]) -> None:
         rows = [_row(r) for r in records]
         if not rows:
             return

@@ -1,5 +1,5 @@
-"""A first ingest writes each paper's search records once, at the commit, even the papers the
-collection pass extracts again; the answers are those of writing, deleting and merging them."""
+"""An ingest holds the papers the collection pass may extract again and writes each once; the answers,
+scores too, are those of writing them first, then deleting, rewriting and merging the ones it placed."""
 from __future__ import annotations
 
 import json
@@ -7,8 +7,8 @@ import json
 from click.testing import CliRunner
 
 from panel_papers.cli import cli
-from panel_papers.index.fulltext import FullTextIndex
 from panel_papers.index.store import Store
+from panel_papers.ingest import pipeline
 from panel_papers.ingest.pipeline import ingest
 from support import CORPUS
 
@@ -28,9 +28,10 @@ def _answers(home) -> list:
     return [placed, found]
 
 
-def test_first_ingest_answers_as_the_written_then_replaced_way(tmp_path, monkeypatch):
+def test_held_papers_answer_as_the_written_then_replaced_way(tmp_path, monkeypatch):
     once = _answers(tmp_path / "once")
-    monkeypatch.setattr(FullTextIndex, "is_empty", lambda self: False)
+    monkeypatch.setattr(pipeline, "may_be_placed", lambda meta: False)
+    monkeypatch.setattr(pipeline, "COMMIT_EVERY_PAGES", 40)  # and in several segments, merged or not
     assert _answers(tmp_path / "replaced") == once
     assert once[0] == len(list(CORPUS.glob("*.pdf")))  # the pass placed the paper that names no committee
     assert all(once[1])
