@@ -204,7 +204,8 @@ class Store:
     def save_document(self, doc: ParsedDocument) -> list[str]:
         """Store a parsed document (indexed=0); returns ids of documents it replaced."""
         with self.db.atomic():
-            self._delete_records(doc.id)
+            if self.has_document(doc.id):  # a new paper has nothing to replace: skip the table scans
+                self._delete_records(doc.id)
             # upsert, not delete and insert: the document's paths refer to its row
             self.db["documents"].upsert(
                 {**doc.meta, "id": doc.id, "size": doc.size, "indexed": 0, "ingested_at": _now()},
