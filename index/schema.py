@@ -92,6 +92,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db["observations"].create_index(["indicator_id", "period", "series"], if_not_exists=True)
     db["mentions"].create_index(["entity_id"], if_not_exists=True)
     db["paths"].create_index(["document_id"], if_not_exists=True)
+    db["meeting_documents"].create_index(["document_id"], if_not_exists=True)
     db["documents"].create_index(["meeting_date"], if_not_exists=True)
     db["documents"].create_index(["indexed"], if_not_exists=True)
     create_followup_tables(db)

@@ -248,11 +248,6 @@ class Store:
             assignments = ", ".join(f"[{k}] = coalesce([{k}], ?)" for k in fields)
             self.db.execute(f"update meetings set {assignments} where id = ?", [row[k] for k in fields] + [row["id"]])
 
-    def _drop_unused_meetings(self) -> None:
-        self.db.execute(
-            "delete from meetings where id not in (select meeting_id from meeting_documents)"
-        )
-
     def _point_path(self, path: str, doc_id: str, size: int, mtime_ns: int) -> str | None:
         row = self.db.execute("select document_id from paths where path = ?", [path]).fetchone()
         self.db["paths"].upsert(
@@ -277,9 +272,13 @@ class Store:
 
     def _delete_records(self, doc_id: str) -> None:
         entities = self.db.execute("select distinct entity_id from mentions where document_id = ?", [doc_id]).fetchall()
+        meetings = self.db.execute("select meeting_id from meeting_documents where document_id = ?", [doc_id]).fetchall()
         for table in DOCUMENT_CHILDREN:
             self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
-        self._drop_unused_meetings()
+        # The paper's own meetings only: a scan of every meeting per paper grew with the archive.
+        self.db.conn.executemany(
+            "delete from meetings where id = ? and not exists (select 1 from meeting_documents where meeting_id = meetings.id)",
+            meetings)
         self.db.conn.executemany(
             "delete from entities where id = ? and not exists (select 1 from mentions where entity_id = entities.id)",
             entities)

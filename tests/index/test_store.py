@@ -179,3 +179,23 @@ def test_a_meeting_two_papers_state_is_the_same_whichever_is_saved_first(tmp_pat
         times.append(store.db.execute("select time from meetings").fetchall())
         store.close()
     assert times == [[("10:00",)], [("10:00",)]]
+
+
+def test_a_replaced_paper_takes_only_the_meetings_no_other_paper_states(tmp_path):
+    from panel_papers.extract.records import Extraction, DocumentMeta, Meeting, ParsedDocument
+
+    def paper(doc_id: str, dates: list[str]) -> ParsedDocument:
+        extraction = Extraction(file_name=f"{doc_id}.pdf", meta=DocumentMeta())
+        extraction.meetings = [Meeting(committee="Cabinet", date=d, council="A Council") for d in dates]
+        return ParsedDocument(id=doc_id * 64, path=f"/p/{doc_id}.pdf", size=1, mtime_ns=1,
+                              meta={"file": f"{doc_id}.pdf", "pages": 1, "pages_without_text": 0},
+                              pages=[], extraction=extraction)
+
+    store = Store(tmp_path / "home")
+    store.open_for_writing()
+    store.save_document(paper("a", ["2025-03-04", "2025-04-01"]))
+    store.save_document(paper("b", ["2025-04-01"]))
+    store.save_document(paper("a", ["2025-05-06"]))  # the same paper extracted again
+    dates = [row[0] for row in store.db.execute("select date from meetings order by date")]
+    store.close()
+    assert dates == ["2025-04-01", "2025-05-06"]
