@@ -422,8 +422,9 @@ class Store:
     def paths_of(self, doc_id: str) -> list[str]:
         return [row[0] for row in self.db.execute("select path from paths where document_id = ? order by path", [doc_id])]
 
-    def document_pages(self, doc_id: str) -> int:
-        return self.db.execute("select pages from documents where id = ?", [doc_id]).fetchone()[0]
+    def document_pages(self, doc_id: str) -> int | None:
+        row = self.db.execute("select pages from documents where id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
 
     def size_and_mtime(self, path: str) -> tuple[int, int]:
         """As recorded when the path was last read."""

@@ -410,7 +410,9 @@ class _IndexBatch:
         """Write the held papers (the collection pass has placed those it could), and hold no more."""
         held, self.held = self.held or {}, None
         for doc_id, replaced in held.items():
-            self._write(doc_id, self.store.document_pages(doc_id), replaced)
+            pages = self.store.document_pages(doc_id)
+            if pages is not None:  # still stored
+                self._write(doc_id, pages, replaced)
 
     def _write(self, doc_id: str, pages: int, replaced=()) -> None:
         if self.writer is None:
