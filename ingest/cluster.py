@@ -81,6 +81,7 @@ def _start_local(local_cluster, workers: int):
     import dask
 
     try:
+        _fork_workers_warm(dask)
         with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
             return local_cluster(
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
@@ -89,6 +90,23 @@ def _start_local(local_cluster, workers: int):
             )
     except Exception as exc:
         raise ClusterError(f"cannot start a local Dask cluster of {workers} workers: {_one_line(exc)}") from None
+
+
+# What a worker runs, imported once by the server that local:N workers are forked from, as the local
+# pool's forked workers inherit it from the parent: spawned, each worker imported papers, Dask and
+# spaCy itself, seconds of CPU time apiece before its first page.
+_WARM = ["distributed", "panel_papers.ingest.parse", __name__, "spacy"]
+
+
+def _fork_workers_warm(dask) -> None:
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    from distributed.utils import get_mp_context
+
+    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})  # restarts too
+    get_mp_context().set_forkserver_preload(_WARM)  # after Dask has set its own list: this one wins
 
 
 def parse_on_cluster(client, parse: Callable, tasks: list[tuple], send_bytes: bool = False) -> Iterator:

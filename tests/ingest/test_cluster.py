@@ -221,3 +221,11 @@ class _scheduler:
 
     def __exit__(self, *exc):
         self.running.__exit__(*exc)
+
+
+def test_local_workers_start_with_papers_and_spacy_imported():
+    """Forked from a server that imported them once, as the local pool's workers inherit them:
+    a spawned worker imported them itself before its first page."""
+    with cluster.connect("local:1") as client:
+        imported = client.run(lambda: sorted({"spacy", "panel_papers.ingest.parse"} & set(sys.modules)))
+    assert list(imported.values()) == [["panel_papers.ingest.parse", "spacy"]]
