@@ -93,10 +93,15 @@ def run_watched(home: Path, *args: str) -> tuple[float, str, dict]:
 
 
 def _children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+    """Every descendant, whichever thread started it: Dask's workers are children of the server
+    they are forked from, started from Dask's own thread."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return [d for child in found for d in (child, *_children(child))]
 
 
 def _peak_and_cpu(pid: int) -> tuple[float, float]:
