@@ -112,12 +112,14 @@ class PgFullText:
         """(total, hits, whether the total is exact): PostgreSQL counts every match, so always exact."""
         where, params = self._where(q, filters)
         rank, rank_params = self._rank(q)
-        day = "coalesce(nullif(r.date_key, 0), (%s::jsonb ->> r.doc_id)::integer, 0)"
+        # Undated records take their document's stated date; sent only when the order needs it.
+        day = "coalesce(nullif(r.date_key, 0), (%s::jsonb ->> r.doc_id)::integer, 0)" if sort_by_date else "0"
         order = "score desc, id" if not sort_by_date else "day desc, score desc, id"
         skip = " and not (r.grp = any(%s))" if skip_groups else ""
         hits = (f"select r.id, r.grp, round(({rank})::numeric, 6) as score, {day} as day from search_records r "
                 f"where {where}{skip}")
-        hit_params = [*rank_params, json.dumps(date_keys or {}), *params, *([sorted(skip_groups)] if skip_groups else [])]
+        dated = [json.dumps(date_keys or {})] if sort_by_date else []
+        hit_params = [*rank_params, *dated, *params, *([sorted(skip_groups)] if skip_groups else [])]
         chosen = f"(select distinct on (grp) * from hits order by grp, {order})" if collapse else "hits"
         sql = (f"with hits as ({hits}), chosen as (select * from {chosen} c) "
                f"select id, score, count(*) over () as total from chosen order by {order}"
